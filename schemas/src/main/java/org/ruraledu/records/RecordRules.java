@@ -1,0 +1,148 @@
+package org.ruraledu.records;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.ruraledu.contract.District;
+import org.ruraledu.schemas.CareReport;
+import org.ruraledu.schemas.ClimateReading;
+import org.ruraledu.schemas.EnrollmentReport;
+import org.ruraledu.schemas.MealReport;
+import org.ruraledu.schemas.SchoolProfile;
+import org.ruraledu.schemas.StudentStatusEvent;
+
+/**
+ * The domain rules that every input record must keep, beyond its schema: counts are not negative, a part is
+ * not larger than its whole, nothing is reported for the future, and no raw student number travels. The
+ * client library, the gateway and the streams application apply the same rules.
+ */
+public final class RecordRules {
+    /** Days, weeks and months are those of the plan's city (contract). */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    /** Clocks of school systems drift: an instant this far in the future is still accepted. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    private static final int MAX_ID_LENGTH = 128;
+
+    private final Clock clock;
+
+    public RecordRules(Clock clock) {
+        this.clock = clock;
+    }
+
+    public static RecordRules systemClock() {
+        return new RecordRules(Clock.systemUTC());
+    }
+
+    public List<FieldError> check(SpecificRecordBase record) {
+        Checks c = new Checks();
+        c.id("schoolId", (String) record.get("schoolId"));
+        if (record instanceof SchoolProfile p) {
+            c.notBlank("name", p.getName());
+            c.require("district", District.isKey(p.getDistrict()), "must be a district key (huancui, wendeng, "
+                    + "rongcheng, rushan, gaoqu, jingqu, lingang, nanhai), got '" + p.getDistrict() + "'");
+        } else if (record instanceof EnrollmentReport e) {
+            c.id("reportId", e.getReportId());
+            c.notFuture("asOf", e.getAsOf());
+            c.nonNegative("enrolled", e.getEnrolled());
+            c.partOf("boarders", e.getBoarders(), "enrolled", e.getEnrolled());
+            c.partOf("leftBehindRegistered", e.getLeftBehindRegistered(), "enrolled", e.getEnrolled());
+        } else if (record instanceof StudentStatusEvent s) {
+            c.id("eventId", s.getEventId());
+            c.studentRef("studentRef", s.getStudentRef());
+            c.require("grade", s.getGrade() >= 1 && s.getGrade() <= 12, "must be between 1 and 12");
+            c.notFuture("date", s.getDate());
+            if (s.getConsecutiveAbsentDays() != null) {
+                c.nonNegative("consecutiveAbsentDays", s.getConsecutiveAbsentDays());
+            }
+            c.notFuture("recordedAt", s.getRecordedAt());
+        } else if (record instanceof CareReport r) {
+            c.id("reportId", r.getReportId());
+            c.month("month", r.getMonth());
+            c.nonNegative("registered", r.getRegistered());
+            c.partOf("contacted", r.getContacted(), "registered", r.getRegistered());
+            c.nonNegative("homeVisits", r.getHomeVisits());
+            c.nonNegative("counselingSessions", r.getCounselingSessions());
+            c.nonNegative("parentSessions", r.getParentSessions());
+        } else if (record instanceof MealReport m) {
+            c.id("reportId", m.getReportId());
+            c.notFuture("date", m.getDate());
+            c.nonNegative("needing", m.getNeeding());
+            c.partOf("served", m.getServed(), "needing", m.getNeeding());
+            c.nonNegative("foodSafetyIncidents", m.getFoodSafetyIncidents());
+        } else if (record instanceof ClimateReading r) {
+            c.id("readingId", r.getReadingId());
+            c.notBlank("roomId", r.getRoomId());
+            c.notFuture("measuredAt", r.getMeasuredAt());
+            c.require("temperatureC", Double.isFinite(r.getTemperatureC())
+                    && r.getTemperatureC() >= -50 && r.getTemperatureC() <= 60, "must be between -50 and 60 °C");
+        }
+        return c.errors;
+    }
+
+    /** Collects errors; each method checks one field. */
+    private final class Checks {
+        final List<FieldError> errors = new ArrayList<>();
+
+        void require(String field, boolean ok, String message) {
+            if (!ok) {
+                errors.add(new FieldError(0, field, message));
+            }
+        }
+
+        void notBlank(String field, String value) {
+            require(field, value != null && !value.isBlank(), "must not be blank");
+        }
+
+        void id(String field, String value) {
+            notBlank(field, value);
+            require(field, value == null || value.length() <= MAX_ID_LENGTH, "must be at most " + MAX_ID_LENGTH + " characters");
+        }
+
+        void nonNegative(String field, int value) {
+            require(field, value >= 0, "must not be negative, got " + value);
+        }
+
+        void partOf(String field, int part, String wholeField, int whole) {
+            nonNegative(field, part);
+            if (part >= 0) {
+                require(field, part <= whole, "must not exceed " + wholeField + " (" + part + " > " + whole + ")");
+            }
+        }
+
+        void notFuture(String field, LocalDate date) {
+            LocalDate today = LocalDate.now(clock.withZone(ZONE));
+            require(field, !date.isAfter(today), "must not be in the future (" + date + " is after " + today + ")");
+        }
+
+        void notFuture(String field, Instant instant) {
+            Instant limit = clock.instant().plus(CLOCK_SKEW);
+            require(field, !instant.isAfter(limit), "must not be in the future (" + instant + ")");
+        }
+
+        void month(String field, String value) {
+            try {
+                YearMonth month = YearMonth.parse(value);
+                require(field, !month.isAfter(YearMonth.now(clock.withZone(ZONE))), "must not be in the future");
+            } catch (DateTimeParseException e) {
+                errors.add(new FieldError(0, field, "must be a month \"YYYY-MM\", got '" + value + "'"));
+            }
+        }
+
+        void studentRef(String field, String value) {
+            if (StudentRefs.looksLikeRawIdentifier(value)) {
+                errors.add(new FieldError(0, field, "looks like a raw student or ID card number: send only the "
+                        + "pseudonymous HMAC reference (PIPL art. 28)"));
+            } else {
+                require(field, StudentRefs.isRef(value),
+                        "must be a 43-character base64url HMAC-SHA256 reference");
+            }
+        }
+    }
+}

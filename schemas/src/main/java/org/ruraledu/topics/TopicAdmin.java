@@ -1,0 +1,103 @@
+package org.ruraledu.topics;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates the contract's topics that are missing and waits until every partition answers, because producing
+ * right after creating a topic can stall a producer for its whole delivery timeout.
+ */
+public final class TopicAdmin {
+    private static final Logger log = LoggerFactory.getLogger(TopicAdmin.class);
+
+    private TopicAdmin() {}
+
+    public static void ensureTopics(Admin admin, Collection<Topic<?, ?>> topics, int partitions,
+            short replicationFactor, Duration timeout) {
+        try {
+            Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            List<NewTopic> missing = new ArrayList<>();
+            for (Topic<?, ?> topic : topics) {
+                if (!existing.contains(topic.name())) {
+                    missing.add(newTopic(topic, partitions, replicationFactor));
+                }
+            }
+            createIgnoringRaces(admin, missing, timeout);
+            awaitWritable(admin, topics.stream().map(Topic::name).collect(Collectors.toSet()), timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("cannot create topics: " + e.getMessage(), e);
+        }
+    }
+
+    private static NewTopic newTopic(Topic<?, ?> topic, int partitions, short replicationFactor) {
+        Map<String, String> configs = new HashMap<>();
+        if (topic.compacted()) {
+            configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+        }
+        if (replicationFactor > 1) {
+            configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(replicationFactor - 1));
+        }
+        return new NewTopic(topic.name(), partitions, replicationFactor).configs(configs);
+    }
+
+    private static void createIgnoringRaces(Admin admin, List<NewTopic> missing, Duration timeout)
+            throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
+        if (missing.isEmpty()) {
+            return;
+        }
+        var result = admin.createTopics(missing);
+        for (var entry : result.values().entrySet()) {
+            try {
+                entry.getValue().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                log.info("created topic {}", entry.getKey());
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Waits until the leader of every partition of every topic answers a list-offsets request. */
+    public static void awaitWritable(Admin admin, Set<String> topicNames, Duration timeout)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        Exception last = null;
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                Map<String, TopicDescription> descriptions =
+                        admin.describeTopics(topicNames).allTopicNames().get(5, TimeUnit.SECONDS);
+                Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+                descriptions.values().forEach(d -> d.partitions().forEach(
+                        p -> request.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+                admin.listOffsets(request).all().get(5, TimeUnit.SECONDS);
+                return;
+            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                last = e;
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("topics not writable within " + timeout + ": " + topicNames, last);
+    }
+}
