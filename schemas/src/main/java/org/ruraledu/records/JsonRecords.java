@@ -24,6 +24,10 @@ import org.apache.avro.specific.SpecificRecordBase;
  * field. With {@code textValues} (CSV cells), numbers and booleans may come as text.
  */
 public final class JsonRecords {
+    static {
+        org.ruraledu.serde.AvroTrust.ensureInstalled();
+    }
+
     private JsonRecords() {}
 
     /** The outcome of converting one JSON object: a record, or the errors that prevented it. */

@@ -28,6 +28,10 @@ public final class AvroSerde<T extends SpecificRecordBase> implements Serde<T> {
     private final BinaryMessageDecoder<T> decoder;
     private final String knownFingerprints;
 
+    static {
+        AvroTrust.ensureInstalled();
+    }
+
     public AvroSerde(Class<T> type) {
         this.type = type;
         SpecificData model = SpecificData.getForClass(type);
