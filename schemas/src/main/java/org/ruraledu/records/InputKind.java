@@ -21,6 +21,10 @@ public enum InputKind {
     MEAL_REPORTS("meal-reports", Topics.MEAL_REPORTS, MealReport.class, "reportId"),
     CLIMATE_READINGS("climate-readings", Topics.CLIMATE_READINGS, ClimateReading.class, "readingId");
 
+    static {
+        org.ruraledu.serde.AvroTrust.ensureInstalled();
+    }
+
     private final String path;
     private final Topic<String, ? extends SpecificRecordBase> topic;
     private final Class<? extends SpecificRecordBase> recordClass;

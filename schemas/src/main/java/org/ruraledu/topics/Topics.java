@@ -15,6 +15,10 @@ import org.ruraledu.schemas.StudentStatusEvent;
 
 /** The registry of the contract's topics. Names are public contract: never rename, add a {@code .v2} beside. */
 public final class Topics {
+    static {
+        org.ruraledu.serde.AvroTrust.ensureInstalled();
+    }
+
     public static final Topic<String, SchoolProfile> SCHOOL_REGISTRY = new Topic<>(
             "ruraledu.school-registry.v1", Serdes.String(), new AvroSerde<>(SchoolProfile.class), true);
     public static final Topic<String, EnrollmentReport> ENROLLMENT = new Topic<>(

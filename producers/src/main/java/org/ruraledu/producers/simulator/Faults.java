@@ -1,0 +1,42 @@
+package org.ruraledu.producers.simulator;
+
+import java.util.Random;
+
+/**
+ * The mistakes real school systems make, at realistic rates scaled by one multiplier: a report sent a day late,
+ * a report corrected after it was sent, a report retried after a timeout, and bytes that are not a report.
+ */
+final class Faults {
+    private static final double LATE = 0.05;
+    private static final double CORRECTED = 0.03;
+    private static final double RETRIED = 0.02;
+    private static final double BROKEN = 0.003;
+
+    private final Random random;
+    private final double scale;
+
+    Faults(Random random, double scale) {
+        this.random = random;
+        this.scale = scale;
+    }
+
+    boolean late() {
+        return chance(LATE);
+    }
+
+    boolean corrected() {
+        return chance(CORRECTED);
+    }
+
+    boolean retried() {
+        return chance(RETRIED);
+    }
+
+    boolean broken() {
+        return chance(BROKEN);
+    }
+
+    private boolean chance(double rate) {
+        return scale > 0 && random.nextDouble() < Math.min(1.0, rate * scale);
+    }
+}

@@ -1,0 +1,117 @@
+package org.ruraledu.producers.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.junit.jupiter.api.Test;
+import org.ruraledu.contract.District;
+import org.ruraledu.records.RecordRules;
+import org.ruraledu.records.StudentRefs;
+import org.ruraledu.schemas.MealReport;
+import org.ruraledu.schemas.SchoolProfile;
+import org.ruraledu.schemas.StudentStatus;
+import org.ruraledu.schemas.StudentStatusEvent;
+
+class SimulatorTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T08:00:00Z"), ZoneOffset.UTC); // a Friday
+    private static final StudentRefs REFS = new StudentRefs("test-only-key-test-only-key-test-only".getBytes());
+
+    /** Keeps what the simulator sends, in order. */
+    static final class RecordingSink implements ReportSink {
+        final List<SpecificRecordBase> records = new ArrayList<>();
+        final List<byte[]> raw = new ArrayList<>();
+
+        @Override
+        public void send(SpecificRecordBase record) {
+            records.add(record);
+        }
+
+        @Override
+        public void sendRaw(String topic, byte[] key, byte[] value) {
+            raw.add(value);
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+
+        <T> List<T> of(Class<T> type) {
+            return records.stream().filter(type::isInstance).map(type::cast).toList();
+        }
+    }
+
+    private static RecordingSink simulate(SimulatorOptions options) throws Exception {
+        RecordingSink sink = new RecordingSink();
+        new Simulator(options, REFS, sink, CLOCK).run();
+        return sink;
+    }
+
+    @Test
+    void schoolsCoverEveryDistrictAndEveryRecordKeepsTheRules() throws Exception {
+        RecordingSink sink = simulate(new SimulatorOptions(300, 10, 0, 1.0, 7, 0, 0));
+
+        List<SchoolProfile> schools = sink.of(SchoolProfile.class);
+        assertThat(schools).hasSize(300);
+        assertThat(schools.stream().map(SchoolProfile::getDistrict).collect(Collectors.toSet()))
+                .containsExactlyInAnyOrderElementsOf(Set.of(District.values()).stream().map(District::key).toList());
+        assertThat(schools).anyMatch(SchoolProfile::getRural).anyMatch(s -> !s.getRural());
+
+        RecordRules rules = new RecordRules(CLOCK);
+        assertThat(sink.records).allSatisfy(r -> assertThat(rules.check(r)).as(r.toString()).isEmpty());
+        assertThat(sink.of(MealReport.class).stream().map(MealReport::getDate).distinct()).hasSize(10);
+    }
+
+    @Test
+    void faultsIncludeRetriesCorrectionsAndBrokenRecordsButNoRawStudentNumbers() throws Exception {
+        RecordingSink sink = simulate(new SimulatorOptions(300, 10, 0, 3.0, 11, 0, 0));
+        List<MealReport> meals = sink.of(MealReport.class);
+
+        Map<String, Long> perId = meals.stream().collect(Collectors.groupingBy(MealReport::getReportId, Collectors.counting()));
+        assertThat(perId.values()).as("retries resend the same reportId").contains(2L);
+        assertThat(meals).as("corrections carry a new reportId").anyMatch(m -> m.getReportId().endsWith("-meal-2"));
+        assertThat(sink.raw).as("broken records").isNotEmpty();
+
+        List<StudentStatusEvent> events = sink.of(StudentStatusEvent.class);
+        assertThat(events).isNotEmpty().allSatisfy(e -> {
+            assertThat(StudentRefs.isRef(e.getStudentRef())).isTrue();
+            assertThat(StudentRefs.looksLikeRawIdentifier(e.getStudentRef())).isFalse();
+        });
+    }
+
+    @Test
+    void dropoutsAreRareAndAbsenceStreaksMostlyEndByThemselves() throws Exception {
+        SimulatorOptions options = new SimulatorOptions(300, 60, 0, 0, 3, 0, 0);
+        RecordingSink sink = simulate(options);
+        long pupils = 0;
+        Simulator sim = new Simulator(options, REFS, new RecordingSink(), CLOCK);
+        for (SimulatedSchool s : sim.schools()) {
+            pupils += s.enrolled();
+        }
+        Map<StudentStatus, Long> byStatus = sink.of(StudentStatusEvent.class).stream()
+                .collect(Collectors.groupingBy(StudentStatusEvent::getStatus, Collectors.counting()));
+        long dropouts = byStatus.getOrDefault(StudentStatus.DROPPED_OUT, 0L);
+        // A few per 10,000 pupils per term (60 school days is about two thirds of a term).
+        assertThat(dropouts * 10_000.0 / pupils).isBetween(0.5, 20.0);
+        assertThat(byStatus.getOrDefault(StudentStatus.RETURNED, 0L)).isPositive();
+        assertThat(byStatus.get(StudentStatus.ATTENDING)).as("streaks that end by themselves")
+                .isGreaterThan(dropouts * 5);
+    }
+
+    @Test
+    void theSameSeedGivesTheSameRecords() throws Exception {
+        SimulatorOptions options = new SimulatorOptions(40, 3, 0, 1.0, 5, 0, 0);
+        Function<RecordingSink, List<String>> ids = s -> s.records.stream().map(Object::toString).toList();
+        assertThat(ids.apply(simulate(options))).isEqualTo(ids.apply(simulate(options)));
+    }
+}
