@@ -1,0 +1,15 @@
+package org.ruraledu.streams;
+
+import java.time.Clock;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.ruraledu.config.Settings;
+import org.ruraledu.streams.alert.AlertLifecycle;
+import org.ruraledu.streams.ingest.Ingest;
+import org.ruraledu.streams.kpi.Kpis;
+
+/**
+ * What every {@link Domain} builds on: the builder, settings and clock, ingest of the input topics (decode,
+ * rules, registry, dead letters), KPI rollups with targets, and the alert lifecycle.
+ */
+public record Foundation(StreamsBuilder builder, Settings settings, Clock clock, Ingest ingest, Kpis kpis,
+        AlertLifecycle alerts) {}

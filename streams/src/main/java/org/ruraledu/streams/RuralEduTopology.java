@@ -1,0 +1,61 @@
+package org.ruraledu.streams;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.util.List;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyConfig;
+import org.ruraledu.config.Settings;
+import org.ruraledu.records.RecordRules;
+import org.ruraledu.streams.alert.AlertLifecycle;
+import org.ruraledu.streams.ingest.DeadLetterCounter;
+import org.ruraledu.streams.ingest.Ingest;
+import org.ruraledu.streams.kpi.Kpis;
+import org.ruraledu.streams.kpi.Targets;
+import org.ruraledu.streams.meals.Meals;
+
+/**
+ * The topology production runs: the shared foundation (school registry, ingest with dead letters, KPI
+ * rollups, alert lifecycle) and one {@link Domain} per area of the plan.
+ *
+ * <pre>
+ *  school-registry.v1 ─► GlobalKTable (school-registry-store)
+ *                              │ lookup
+ *  meal-reports.v1 ─► Ingest ──┴─► Meals ─► LatestReportWins (meals-latest-report-store)
+ *                      │                     ├─► Rollup (meals-rollup-store) ─► KPIs (kpi-store) ─► kpi.v1
+ *                      │                     └─► conditions ─► AlertLifecycle (alert-lifecycle-store) ─► alerts.v1
+ *                      └─► dead-letters.v1
+ * </pre>
+ *
+ * <p>To add a domain (e.g. dropout control): implement {@link Domain} (targets + wiring from the
+ * {@link Foundation}) and add it to {@link #domains()}. Every processor, store and internal topic is named
+ * explicitly and prefixed by its domain, so adding a domain renames nothing that exists.
+ */
+public final class RuralEduTopology {
+    private RuralEduTopology() {}
+
+    /** The domains in production, in wiring order. */
+    public static List<Domain> domains() {
+        return List.of(new Meals());
+    }
+
+    public static Topology buildTopology(Settings settings, Clock clock) {
+        return buildTopology(settings, clock, new SimpleMeterRegistry());
+    }
+
+    /** As production runs it, counting dead letters in {@code meters}. */
+    public static Topology buildTopology(Settings settings, Clock clock, MeterRegistry meters) {
+        StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(StreamsProperties.of(settings))));
+        List<Domain> domains = domains();
+        Ingest ingest = new Ingest(builder, new RecordRules(clock), clock, settings.get("streams.application.id"),
+                DeadLetterCounter.micrometer(meters));
+        Kpis kpis = new Kpis(builder, Targets.of(domains.stream().flatMap(d -> d.targets().stream()).toList()), clock);
+        AlertLifecycle alerts = new AlertLifecycle(builder, clock);
+        Foundation foundation = new Foundation(builder, settings, clock, ingest, kpis, alerts);
+        domains.forEach(domain -> domain.build(foundation));
+        return builder.build();
+    }
+}

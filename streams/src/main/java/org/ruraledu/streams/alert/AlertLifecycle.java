@@ -1,0 +1,80 @@
+package org.ruraledu.streams.alert;
+
+import java.time.Clock;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.ruraledu.contract.Alert;
+import org.ruraledu.serde.JsonSerde;
+import org.ruraledu.topics.Topics;
+
+/**
+ * The alert lifecycle for every domain. A domain emits an {@link AlertCondition} whenever it learns something
+ * about a condition (holds or cleared); the lifecycle guarantees one condition, one alert: OPEN once, UPDATED
+ * when severity or the observed value changes, RESOLVED when it clears, with a stable alertId. Every state
+ * change goes to {@code ruraledu.alerts.v1} keyed by district; the current state of every condition stays in
+ * the one alert store that the query API reads.
+ *
+ * <pre>
+ *   conditions → {name}-alert-condition-key → {app}-{name}-alert-conditions-repartition
+ *              → {name}-alert-lifecycle (alert-lifecycle-store) → {name}-alert-sink
+ * </pre>
+ * Conditions are repartitioned by condition key, so a domain may derive them from any keying it likes.
+ */
+public final class AlertLifecycle {
+    /** Condition key ({@code {type}:{subject}}) → {@link TrackedAlert}. */
+    public static final String STORE = "alert-lifecycle-store";
+    private static final JsonSerde<AlertCondition> CONDITIONS = new JsonSerde<>(AlertCondition.class);
+
+    private final Clock clock;
+
+    public AlertLifecycle(StreamsBuilder builder, Clock clock) {
+        this.clock = clock;
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
+                new JsonSerde<>(TrackedAlert.class)));
+    }
+
+    public void track(String name, KStream<?, AlertCondition> conditions) {
+        conditions
+                .selectKey((key, condition) -> condition.key(), Named.as(name + "-alert-condition-key"))
+                .repartition(Repartitioned.<String, AlertCondition>as(name + "-alert-conditions")
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(CONDITIONS))
+                .process(() -> new Lifecycle(clock), Named.as(name + "-alert-lifecycle"), STORE)
+                .to(Topics.ALERTS.name(), Produced.with(Topics.ALERTS.keySerde(), Topics.ALERTS.valueSerde())
+                        .withName(name + "-alert-sink"));
+    }
+
+    private static final class Lifecycle implements Processor<String, AlertCondition, String, Alert> {
+        private final Clock clock;
+        private ProcessorContext<String, Alert> context;
+        private KeyValueStore<String, TrackedAlert> store;
+
+        Lifecycle(Clock clock) {
+            this.clock = clock;
+        }
+
+        @Override
+        public void init(ProcessorContext<String, Alert> context) {
+            this.context = context;
+            this.store = context.getStateStore(STORE);
+        }
+
+        @Override
+        public void process(Record<String, AlertCondition> in) {
+            AlertTransitions.next(store.get(in.key()), in.value(), clock.instant()).ifPresent(tracked -> {
+                store.put(in.key(), tracked);
+                Alert alert = tracked.latest();
+                context.forward(new Record<>(alert.district(), alert, in.timestamp()));
+            });
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package org.ruraledu.streams.alert;
+
+import org.ruraledu.contract.Alert;
+
+/**
+ * The lifecycle's memory of one condition: how many alerts it has opened so far ({@code lives}), and the last
+ * state published. Kept after RESOLVED so that a condition that returns opens a new alert with a new id.
+ */
+public record TrackedAlert(int lives, Alert latest) {
+    public boolean open() {
+        return latest != null && latest.state() != Alert.AlertState.RESOLVED;
+    }
+}

@@ -1,0 +1,79 @@
+package org.ruraledu.streams.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.ruraledu.records.FieldError;
+import org.ruraledu.records.InputKind;
+import org.ruraledu.records.RecordRules;
+
+/**
+ * Decodes the bytes of one input record and checks the domain rules and its key. Never throws for bad input:
+ * every failure becomes an {@link Intake.Rejected} that keeps the original bytes for the dead-letter topic.
+ * Output key: the record's schoolId (the registry lookup key), or "" for a rejected record.
+ */
+final class DecodeAndCheck<T extends SpecificRecordBase> implements Processor<byte[], byte[], String, Intake<T>> {
+    private final Deserializer<T> values;
+    private final RecordRules rules;
+    private ProcessorContext<String, Intake<T>> context;
+
+    DecodeAndCheck(Deserializer<T> values, RecordRules rules) {
+        this.values = values;
+        this.rules = rules;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Intake<T>> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> in) {
+        RawRecord raw = raw(in);
+        Intake<T> intake = check(raw);
+        context.forward(in.withKey(intake.lookupKey()).withValue(intake));
+    }
+
+    private RawRecord raw(Record<byte[], byte[]> in) {
+        RecordMetadata source = context.recordMetadata().orElse(null);
+        return source == null
+                ? new RawRecord(in.key(), in.value(), null, -1, -1)
+                : new RawRecord(in.key(), in.value(), source.topic(), source.partition(), source.offset());
+    }
+
+    private Intake<T> check(RawRecord raw) {
+        T record;
+        try {
+            record = values.deserialize(raw.topic(), raw.value());
+        } catch (RuntimeException e) {
+            return rejected(raw, RejectionCode.DECODE, null, Objects.toString(e.getMessage(), e.toString()));
+        }
+        if (record == null) {
+            return rejected(raw, RejectionCode.DECODE, null, "no value (a tombstone is not a report)");
+        }
+        List<FieldError> errors = rules.check(record);
+        if (!errors.isEmpty()) {
+            return rejected(raw, RejectionCode.VALIDATION, errors.get(0).field(),
+                    errors.stream().map(FieldError::toString).collect(Collectors.joining("; ")));
+        }
+        String schoolId = InputKind.schoolIdOf(record);
+        String key = raw.key() == null ? null : new String(raw.key(), StandardCharsets.UTF_8);
+        if (!schoolId.equals(key)) {
+            return rejected(raw, RejectionCode.KEY_MISMATCH, "schoolId", "schoolId: the record key "
+                    + (key == null ? "is missing" : "'" + key + "' differs") + "; input topics are keyed by schoolId '"
+                    + schoolId + "'");
+        }
+        return new Intake.Decoded<>(record, schoolId, raw);
+    }
+
+    private static <T> Intake<T> rejected(RawRecord raw, RejectionCode code, String field, String reason) {
+        return new Intake.Rejected<>(raw, new Rejection(code, field, reason));
+    }
+}

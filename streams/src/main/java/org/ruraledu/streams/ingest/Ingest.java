@@ -1,0 +1,115 @@
+package org.ruraledu.streams.ingest;
+
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.GlobalKTable;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.ruraledu.records.InputKind;
+import org.ruraledu.records.RecordRules;
+import org.ruraledu.topics.Topic;
+import org.ruraledu.topics.Topics;
+
+/**
+ * Ingest of one input topic, the same for every domain: consume bytes, decode (Avro single-object encoding),
+ * check {@link RecordRules} and the key, enrich with the school registry, and send every failure to
+ * {@code ruraledu.dead-letters.v1} with the original key, value and headers plus headers that say why.
+ * Errors are records, not log lines: a bad record never stops the application.
+ *
+ * <pre>
+ *   {kind}-source → {kind}-decode → {kind}-registry-lookup → {kind}-outcome ─► -accepted → {kind}-enriched → domain
+ *                                                                           └► -rejected → {kind}-dead-letter → {kind}-dead-letter-sink
+ * </pre>
+ *
+ * <p>A domain asks for the accepted stream with {@link #stream(InputKind)}: keyed by schoolId, valued
+ * {@link Enriched} (record + school profile). Asking twice for the same kind returns the same stream, so several
+ * domains can share an input topic. No repartition happens here: input topics are keyed by schoolId (ingest
+ * rejects a record whose key is not its schoolId), so per-school state downstream is already co-located.
+ */
+public final class Ingest {
+    private final StreamsBuilder builder;
+    private final GlobalKTable<String, RegistryEntry> registry;
+    private final RecordRules rules;
+    private final Clock clock;
+    private final String rejectedBy;
+    private final DeadLetterCounter deadLetters;
+    private final Map<InputKind, KStream<String, ? extends Enriched<?>>> streams = new EnumMap<>(InputKind.class);
+
+    /**
+     * @param rejectedBy the value of the dead letters' rejected-by header (the streams application id)
+     */
+    public Ingest(StreamsBuilder builder, RecordRules rules, Clock clock, String rejectedBy,
+            DeadLetterCounter deadLetters) {
+        this.builder = builder;
+        this.registry = SchoolRegistry.globalTable(builder, rules);
+        this.rules = rules;
+        this.clock = clock;
+        this.rejectedBy = rejectedBy;
+        this.deadLetters = deadLetters;
+    }
+
+    /** The accepted records of one input topic, keyed by schoolId. */
+    @SuppressWarnings("unchecked")
+    public <T extends SpecificRecordBase> KStream<String, Enriched<T>> stream(InputKind kind) {
+        if (kind == InputKind.SCHOOL_REGISTRY) {
+            throw new IllegalArgumentException("the school registry is read as a GlobalKTable, not ingested");
+        }
+        return (KStream<String, Enriched<T>>) streams.computeIfAbsent(kind, k -> build(k));
+    }
+
+    private <T extends SpecificRecordBase> KStream<String, Enriched<T>> build(InputKind kind) {
+        String name = kind.path();
+        Topic<String, T> topic = kind.topic();
+        Deserializer<T> values = topic.valueSerde().deserializer();
+
+        KStream<String, Intake<T>> checked = builder
+                .stream(topic.name(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(name + "-source"))
+                .process(() -> new DecodeAndCheck<>(values, rules), Named.as(name + "-decode"));
+        KStream<String, Intake<T>> lookedUp = checked.leftJoin(registry, (key, intake) -> intake.lookupKey(),
+                Ingest::withSchool, Named.as(name + "-registry-lookup"));
+
+        Map<String, KStream<String, Intake<T>>> outcome = lookedUp.split(Named.as(name + "-outcome"))
+                .branch((key, intake) -> intake instanceof Intake.Accepted, Branched.as("-accepted"))
+                .defaultBranch(Branched.as("-rejected"));
+
+        outcome.get(name + "-outcome-rejected")
+                .process(() -> new DeadLetterWriter<T>(rejectedBy, clock, deadLetters), Named.as(name + "-dead-letter"))
+                .to(Topics.DEAD_LETTERS.name(), Produced.with(Topics.DEAD_LETTERS.keySerde(),
+                        Topics.DEAD_LETTERS.valueSerde()).withName(name + "-dead-letter-sink"));
+        return outcome.get(name + "-outcome-accepted")
+                .mapValues(intake -> ((Intake.Accepted<T>) intake).enriched(), Named.as(name + "-enriched"));
+    }
+
+    /** The registry lookup: an unknown school, an unreadable registry entry or a closed school rejects. */
+    static <T> Intake<T> withSchool(Intake<T> intake, RegistryEntry entry) {
+        if (!(intake instanceof Intake.Decoded<T> decoded)) {
+            return intake;
+        }
+        String schoolId = decoded.schoolId();
+        if (entry == null) {
+            return reject(decoded, RejectionCode.UNKNOWN_SCHOOL, "schoolId: unknown school '" + schoolId
+                    + "' (not in " + Topics.SCHOOL_REGISTRY.name() + ")");
+        }
+        if (!entry.usable()) {
+            return reject(decoded, RejectionCode.UNKNOWN_SCHOOL, "schoolId: the registry entry of school '"
+                    + schoolId + "' is unreadable: " + entry.problem());
+        }
+        if (!entry.profile().getActive()) {
+            return reject(decoded, RejectionCode.INACTIVE_SCHOOL, "schoolId: school '" + schoolId
+                    + "' is inactive (closed or merged) in the registry");
+        }
+        return decoded.withSchool(entry.profile());
+    }
+
+    private static <T> Intake<T> reject(Intake.Decoded<T> decoded, RejectionCode code, String reason) {
+        return new Intake.Rejected<>(decoded.raw(), new Rejection(code, "schoolId", reason));
+    }
+}

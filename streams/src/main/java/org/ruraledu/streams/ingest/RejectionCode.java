@@ -1,0 +1,15 @@
+package org.ruraledu.streams.ingest;
+
+/** Why ingest turned a record away; the value of the dead letter's {@code ruraledu.dlq.error} header. */
+public enum RejectionCode {
+    /** The bytes are not a record of the topic's schema (garbage, unknown writer schema, no value). */
+    DECODE,
+    /** Decoded, but a domain rule is broken (negative count, served > needing, a date in the future, ...). */
+    VALIDATION,
+    /** The record key is not the record's schoolId, so partitioning by school would be wrong. */
+    KEY_MISMATCH,
+    /** The school is not in the registry, or its registry entry is unreadable. */
+    UNKNOWN_SCHOOL,
+    /** The school is registered but closed or merged ({@code active = false}). */
+    INACTIVE_SCHOOL
+}

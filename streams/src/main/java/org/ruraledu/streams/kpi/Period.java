@@ -1,0 +1,49 @@
+package org.ruraledu.streams.kpi;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+
+/** Calendar periods a KPI is rolled up over, in the plan's city time (contract: weeks are ISO weeks). */
+public enum Period {
+    DAY("day") {
+        @Override
+        public LocalDate start(LocalDate date) {
+            return date;
+        }
+    },
+    WEEK("week") {
+        @Override
+        public LocalDate start(LocalDate date) {
+            return date.with(DayOfWeek.MONDAY);
+        }
+    },
+    MONTH("month") {
+        @Override
+        public LocalDate start(LocalDate date) {
+            return date.withDayOfMonth(1);
+        }
+    };
+
+    private final String id;
+
+    Period(String id) {
+        this.id = id;
+    }
+
+    /** The contract's name of the period: {@code day}, {@code week}, {@code month}. */
+    public String id() {
+        return id;
+    }
+
+    /** The first day of the period that contains {@code date}. */
+    public abstract LocalDate start(LocalDate date);
+
+    public static Period byId(String id) {
+        for (Period period : values()) {
+            if (period.id.equals(id)) {
+                return period;
+            }
+        }
+        throw new IllegalArgumentException("unknown period '" + id + "'");
+    }
+}

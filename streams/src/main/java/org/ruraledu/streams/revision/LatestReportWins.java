@@ -1,0 +1,92 @@
+package org.ruraledu.streams.revision;
+
+import java.time.LocalDate;
+import java.util.function.Function;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.ruraledu.serde.JsonSerde;
+import org.ruraledu.streams.ingest.Enriched;
+import org.ruraledu.streams.kpi.Counts;
+import org.ruraledu.streams.kpi.SchoolFigure;
+
+/**
+ * The contract's rule for reports, for any report type: per (school, period) the latest report wins, and a
+ * report id already seen for that school and period changes nothing, even when it arrives after a correction
+ * (a late retry of the first report must not undo the correction). "Latest" is the order of arrival in the
+ * school's partition.
+ *
+ * <p>State: store {@code {name}-latest-report-store}, key {@code {schoolId}|{periodStart}} →
+ * {@link ReportHistory}. Processor {@code {name}-latest-report}. Input must be keyed by schoolId as ingest
+ * delivers it (no repartition).
+ */
+public final class LatestReportWins {
+
+    /**
+     * How a domain's reports map onto school figures.
+     *
+     * @param name     the domain's name, prefix of the store and processor names
+     * @param reportId the producer-chosen id that makes a retry recognisable
+     * @param period   the first day of the period the report covers (the school day, the month, ...)
+     * @param counts   the counters the report contributes
+     */
+    public record Spec<T>(String name, Function<T, String> reportId, Function<T, LocalDate> period,
+            Function<T, Counts> counts) {}
+
+    private LatestReportWins() {}
+
+    public static String storeName(String name) {
+        return name + "-latest-report-store";
+    }
+
+    public static <T> KStream<String, Revision<T>> apply(StreamsBuilder builder, KStream<String, Enriched<T>> reports,
+            Spec<T> spec) {
+        String store = storeName(spec.name());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), Serdes.String(),
+                new JsonSerde<>(ReportHistory.class)));
+        return reports.process(() -> new Judge<>(spec, store), Named.as(spec.name() + "-latest-report"), store);
+    }
+
+    private static final class Judge<T> implements Processor<String, Enriched<T>, String, Revision<T>> {
+        private final Spec<T> spec;
+        private final String storeName;
+        private ProcessorContext<String, Revision<T>> context;
+        private KeyValueStore<String, ReportHistory> store;
+
+        Judge(Spec<T> spec, String storeName) {
+            this.spec = spec;
+            this.storeName = storeName;
+        }
+
+        @Override
+        public void init(ProcessorContext<String, Revision<T>> context) {
+            this.context = context;
+            this.store = context.getStateStore(storeName);
+        }
+
+        @Override
+        public void process(Record<String, Enriched<T>> in) {
+            Enriched<T> report = in.value();
+            LocalDate period = spec.period().apply(report.record());
+            String key = report.schoolId() + "|" + period;
+            String reportId = spec.reportId().apply(report.record());
+            ReportHistory history = store.get(key);
+            if (history == null) {
+                history = ReportHistory.none();
+            }
+            if (history.seen(reportId)) {
+                return;
+            }
+            SchoolFigure figure = new SchoolFigure(report.schoolId(), report.district(), period,
+                    spec.counts().apply(report.record()));
+            store.put(key, history.replacedBy(reportId, figure));
+            context.forward(in.withValue(new Revision<>(report, history.current(), figure)));
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package org.ruraledu.streams;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.ruraledu.config.Settings;
+import org.ruraledu.contract.Alert;
+import org.ruraledu.contract.Kpi;
+import org.ruraledu.schemas.MealProvision;
+import org.ruraledu.schemas.MealReport;
+import org.ruraledu.schemas.SchoolLevel;
+import org.ruraledu.schemas.SchoolProfile;
+import org.ruraledu.topics.Topics;
+
+/**
+ * The production topology in a TopologyTestDriver, with a hand-moved clock (2026-03-10 10:00 in Weihai) and
+ * helpers to write registry entries and meal reports and read KPIs, alerts and dead letters.
+ */
+final class TopologyFixture implements AutoCloseable {
+    static final Instant NOW = Instant.parse("2026-03-10T02:00:00Z");
+    static final String APP_ID = "ruraledu-streams-test";
+
+    final MutableClock clock = new MutableClock(NOW);
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    final TopologyTestDriver driver;
+    private final Path stateDir;
+    private final TestInputTopic<byte[], byte[]> registry;
+    private final TestInputTopic<byte[], byte[]> meals;
+    private final TestOutputTopic<String, Kpi> kpis;
+    private final TestOutputTopic<String, Alert> alerts;
+    private final TestOutputTopic<byte[], byte[]> deadLetters;
+
+    TopologyFixture() {
+        try {
+            stateDir = Files.createTempDirectory("ruraledu-ttd-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Settings settings = Settings.defaults().with(Map.of("streams.application.id", APP_ID,
+                "streams.state.dir", stateDir.toString()));
+        driver = new TopologyTestDriver(RuralEduTopology.buildTopology(settings, clock, meters),
+                StreamsProperties.of(settings), NOW);
+        ByteArraySerializer bytes = new ByteArraySerializer();
+        registry = driver.createInputTopic(Topics.SCHOOL_REGISTRY.name(), bytes, bytes);
+        meals = driver.createInputTopic(Topics.MEAL_REPORTS.name(), bytes, bytes);
+        kpis = driver.createOutputTopic(Topics.KPIS.name(), Topics.KPIS.keySerde().deserializer(),
+                Topics.KPIS.valueSerde().deserializer());
+        alerts = driver.createOutputTopic(Topics.ALERTS.name(), Topics.ALERTS.keySerde().deserializer(),
+                Topics.ALERTS.valueSerde().deserializer());
+        deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS.name(), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
+    }
+
+    static SchoolProfile school(String schoolId, String district) {
+        return SchoolProfile.newBuilder().setSchoolId(schoolId).setName("School " + schoolId).setDistrict(district)
+                .setLevel(SchoolLevel.PRIMARY).setRural(true).setBoarding(false).setServesLunch(true)
+                .setActive(true).build();
+    }
+
+    static MealReport meal(String reportId, String schoolId, String date, int needing, int served, int incidents) {
+        return MealReport.newBuilder().setReportId(reportId).setSchoolId(schoolId).setDate(LocalDate.parse(date))
+                .setNeeding(needing).setServed(served).setProvision(MealProvision.CANTEEN)
+                .setFoodSafetyIncidents(incidents).build();
+    }
+
+    void register(SchoolProfile... schools) {
+        for (SchoolProfile school : schools) {
+            registry.pipeInput(key(school.getSchoolId()), Topics.SCHOOL_REGISTRY.valueSerde().serializer()
+                    .serialize(Topics.SCHOOL_REGISTRY.name(), school));
+        }
+    }
+
+    void registerRaw(String schoolId, byte[] value) {
+        registry.pipeInput(key(schoolId), value);
+    }
+
+    void report(MealReport... reports) {
+        for (MealReport report : reports) {
+            meals.pipeInput(key(report.getSchoolId()), encode(report));
+        }
+    }
+
+    void reportRaw(byte[] key, byte[] value, Headers headers) {
+        meals.pipeInput(new TestRecord<>(key, value, headers));
+    }
+
+    static byte[] encode(MealReport report) {
+        return Topics.MEAL_REPORTS.valueSerde().serializer().serialize(Topics.MEAL_REPORTS.name(), report);
+    }
+
+    static byte[] key(String schoolId) {
+        return schoolId.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static Headers headers(String name, String value) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+        return headers;
+    }
+
+    /** KPI records written since the last read, in order. */
+    List<KeyValue<String, Kpi>> newKpis() {
+        return kpis.readKeyValuesToList();
+    }
+
+    /** The latest KPI per key written since the last read (what the compacted topic keeps). */
+    Map<String, Kpi> latestKpis() {
+        Map<String, Kpi> latest = new LinkedHashMap<>();
+        newKpis().forEach(kv -> latest.put(kv.key, kv.value));
+        return latest;
+    }
+
+    List<KeyValue<String, Alert>> newAlerts() {
+        return alerts.readKeyValuesToList();
+    }
+
+    List<TestRecord<byte[], byte[]>> newDeadLetters() {
+        return deadLetters.readRecordsToList();
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+        try (var files = Files.walk(stateDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temp directory is harmless
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.ruraledu.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ruraledu.streams.TopologyFixture.meal;
+import static org.ruraledu.streams.TopologyFixture.school;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.TopologyDescription;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.junit.jupiter.api.Test;
+import org.ruraledu.config.Settings;
+import org.ruraledu.contract.Json;
+import org.ruraledu.topics.Topics;
+
+/** What dashboards and upgrades depend on: the KPI JSON shape and the names inside the topology. */
+class TopologyShapeTest {
+
+    @Test
+    void kpiJsonIsExactlyTheContractsShape() throws Exception {
+        try (TopologyFixture fx = new TopologyFixture()) {
+            TestOutputTopic<String, String> raw = fx.driver.createOutputTopic(Topics.KPIS.name(),
+                    new StringDeserializer(), new StringDeserializer());
+            fx.register(school("w1", "wendeng"));
+            fx.report(meal("r1", "w1", "2026-03-02", 4, 3, 0));
+
+            JsonNode kpi = Json.MAPPER.readTree(raw.readKeyValuesToMap().get("wendeng|meals.coverage|day|2026-03-02"));
+            List<String> fields = new ArrayList<>();
+            kpi.fieldNames().forEachRemaining(fields::add);
+            assertThat(fields).containsExactly("scope", "metric", "period", "periodStart", "value", "numerator",
+                    "denominator", "target", "targetId", "status", "schools", "updatedAt");
+            assertThat(kpi).isEqualTo(Json.MAPPER.readTree("""
+                    {"scope":"wendeng","metric":"meals.coverage","period":"day","periodStart":"2026-03-02",
+                     "value":0.75,"numerator":3.0,"denominator":4.0,"target":1.0,"targetId":"plan-09-lunch",
+                     "status":"SLIPPED","schools":1,"updatedAt":"2026-03-10T02:00:00Z"}"""));
+        }
+    }
+
+    @Test
+    void everyProcessorStoreAndInternalTopicIsNamed() {
+        Settings settings = Settings.defaults().with(Map.of("streams.application.id", "naming"));
+        TopologyDescription description = RuralEduTopology.buildTopology(settings, Clock.systemUTC()).describe();
+
+        assertThat(description.toString()).doesNotContain("KSTREAM-", "KTABLE-");
+        List<String> stores = new ArrayList<>();
+        description.subtopologies().forEach(s -> s.nodes().forEach(n -> {
+            if (n instanceof TopologyDescription.Processor p) {
+                stores.addAll(p.stores());
+            }
+        }));
+        description.globalStores().forEach(g -> stores.addAll(g.processor().stores()));
+        assertThat(stores).containsOnly("school-registry-store", "meals-latest-report-store", "meals-rollup-store",
+                "kpi-store", "alert-lifecycle-store");
+        assertThat(description.toString()).contains("meals-rollup-repartition", "meals-alert-conditions-repartition");
+    }
+}
