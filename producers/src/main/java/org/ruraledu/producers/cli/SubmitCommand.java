@@ -1,0 +1,151 @@
+package org.ruraledu.producers.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.ruraledu.producers.client.DeadLetter;
+import org.ruraledu.producers.client.RecordValidator;
+import org.ruraledu.producers.client.SchoolClient;
+import org.ruraledu.records.FieldError;
+import org.ruraledu.records.InputKind;
+import org.ruraledu.records.JsonRecords;
+import org.ruraledu.records.RecordRules;
+import org.ruraledu.topics.Topics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code submit --kind KIND FILE}: a file of input records into Kafka. The file is checked completely before
+ * anything is sent, so a file with one bad line sends nothing (unless {@code --skip-invalid}); then it is read
+ * a second time and sent, so that a file of millions of lines never sits in memory.
+ */
+@Command(name = "submit", mixinStandardHelpOptions = true,
+        description = "Sends a file of input records (JSON lines, a JSON array, or CSV with a header row of field "
+                + "names) to the kind's Kafka topic. Every line is checked first: if any is invalid, each error is "
+                + "printed as 'line N: field: message' and nothing is sent.")
+public final class SubmitCommand implements Callable<Integer> {
+    /** Above this many records the progress bar shows even when stderr is not a terminal. */
+    static final long LARGE_FILE_RECORDS = 10_000;
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--kind", required = true, paramLabel = "KIND", converter = InputKindConverter.class,
+            completionCandidates = InputKindConverter.Candidates.class,
+            description = "What the file holds: ${COMPLETION-CANDIDATES}.")
+    InputKind kind;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "csv, jsonl or json (default: from the file's extension).")
+    String format;
+
+    @Option(names = "--skip-invalid",
+            description = "Send the valid lines and put the invalid ones on " + "ruraledu.dead-letters.v1"
+                    + " with the reason, instead of sending nothing.")
+    boolean skipInvalid;
+
+    @Parameters(paramLabel = "FILE", description = "The file to send.")
+    Path file;
+
+    /** What one reading of the file found. */
+    private static final class Tally {
+        long valid;
+        long invalid;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (!Files.isReadable(file)) {
+            throw new CommandFailedException("cannot read " + file);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        RecordFile records = new RecordFile(file, RecordFile.Format.of(file, format), kind);
+        // One clock for both readings: a line valid in the check is valid when sent.
+        RecordValidator validator = new RecordValidator(new RecordRules(Clock.fixed(Clock.systemUTC().instant(),
+                RecordRules.ZONE)));
+        Tally check = check(records, validator, err);
+        if (check.invalid > 0 && !skipInvalid) {
+            throw new CommandFailedException(check.invalid + " invalid line" + (check.invalid == 1 ? "" : "s")
+                    + " in " + file + "; nothing was sent (fix them, or use --skip-invalid)");
+        }
+        if (check.valid == 0 && check.invalid == 0) {
+            throw new CommandFailedException(file + " holds no records");
+        }
+        Tally sent = send(records, validator, new ProgressBar(err,
+                check.valid + check.invalid, ProgressBar.wanted(check.valid + check.invalid, LARGE_FILE_RECORDS)));
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("submitted " + sent.valid + " records to " + kind.topic().name()
+                + (sent.invalid == 0 ? "" : "; " + sent.invalid + " invalid lines to " + Topics.DEAD_LETTERS.name()));
+        out.flush();
+        return 0;
+    }
+
+    /** The first reading: every error of every line, printed as {@code line N: field: message}. */
+    private Tally check(RecordFile records, RecordValidator validator, PrintWriter err) throws IOException {
+        Tally tally = new Tally();
+        records.forEach(line -> {
+            List<FieldError> errors = convert(line, records, validator).errors();
+            if (errors.isEmpty()) {
+                tally.valid++;
+            } else {
+                tally.invalid++;
+                errors.forEach(e -> err.println("line " + line.number() + ": " + e));
+            }
+        });
+        err.flush();
+        return tally;
+    }
+
+    /** The second reading: valid lines to their topic, invalid ones (with --skip-invalid) to the dead letters. */
+    private Tally send(RecordFile records, RecordValidator validator, ProgressBar progress) throws IOException {
+        Tally tally = new Tally();
+        AtomicLong acknowledged = new AtomicLong();
+        try (SchoolClient client = new SchoolClient(common.settings())) {
+            records.forEach(line -> {
+                JsonRecords.Result<SpecificRecordBase> result = convert(line, records, validator);
+                if (result.ok()) {
+                    tally.valid++;
+                    client.send(result.record()).thenRun(acknowledged::incrementAndGet);
+                } else {
+                    tally.invalid++;
+                    client.sendDeadLetter(deadLetter(line, result.errors())).thenRun(acknowledged::incrementAndGet);
+                }
+                progress.update(acknowledged.get());
+            });
+            client.flush(); // throws if any record was not acknowledged
+            progress.finish(acknowledged.get());
+        }
+        return tally;
+    }
+
+    private JsonRecords.Result<SpecificRecordBase> convert(RecordFile.Line line, RecordFile records,
+            RecordValidator validator) {
+        return line.readable() ? validator.fromJson(line.json(), kind, 0, records.textValues())
+                : new JsonRecords.Result<>(null, line.errors());
+    }
+
+    /** The line as read, keyed by its school if it names one, with every error as the reason. */
+    private DeadLetter deadLetter(RecordFile.Line line, List<FieldError> errors) {
+        String school = line.json() == null ? null : line.json().path("schoolId").asText(null);
+        String reason = file.getFileName() + " line " + line.number() + ": "
+                + errors.stream().map(FieldError::toString).collect(Collectors.joining("; "));
+        return new DeadLetter(school == null ? null : school.getBytes(StandardCharsets.UTF_8),
+                line.raw().getBytes(StandardCharsets.UTF_8), "VALIDATION", errors.get(0).field(), reason,
+                kind.topic().name(), "cli");
+    }
+}

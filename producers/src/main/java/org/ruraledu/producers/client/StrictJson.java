@@ -1,0 +1,25 @@
+package org.ruraledu.producers.client;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
+import org.ruraledu.contract.Json;
+
+/** Reading input JSON: duplicate keys and trailing garbage make a record ambiguous, so they are refused. */
+public final class StrictJson {
+    public static final ObjectReader READER = Json.MAPPER.reader()
+            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private StrictJson() {}
+
+    /** "invalid JSON: {what} (line L, column C)" without Jackson's excerpt of the source. */
+    public static String describe(JsonProcessingException e) {
+        JsonLocation location = e.getLocation();
+        return "invalid JSON: " + e.getOriginalMessage().replaceAll("\\s*\\R\\s*", " ")
+                + (location == null || location.getLineNr() < 0 ? ""
+                        : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")");
+    }
+}

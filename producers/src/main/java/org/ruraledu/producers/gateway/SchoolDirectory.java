@@ -1,0 +1,200 @@
+package org.ruraledu.producers.gateway;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.ruraledu.config.Settings;
+import org.ruraledu.schemas.SchoolProfile;
+import org.ruraledu.topics.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The schools the gateway accepts reports for: a background consumer reads the compacted school registry from
+ * its beginning and keeps the latest profile of each school in memory. A school is known while its latest
+ * profile is active. {@link #catchUp} gives read-your-writes: a school registered a moment ago is found.
+ */
+public final class SchoolDirectory implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SchoolDirectory.class);
+
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final List<TopicPartition> partitions;
+    private final Map<String, SchoolProfile> schools = new ConcurrentHashMap<>();
+    private final Queue<CatchUp> requests = new ConcurrentLinkedQueue<>();
+    private final Thread thread;
+    private final Duration kafkaTimeout;
+    private volatile boolean running = true;
+
+    /** A wait for the consumer to reach the end offsets the registry had when the wait began. */
+    private static final class CatchUp {
+        final CompletableFuture<Boolean> reached = new CompletableFuture<>();
+        Map<TopicPartition, Long> endOffsets; // set on the consumer thread
+    }
+
+    private SchoolDirectory(Settings settings, Duration kafkaTimeout) {
+        Properties props = settings.kafkaClientProperties();
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "ruraledu-gateway-registry");
+        this.kafkaTimeout = kafkaTimeout;
+        this.consumer = new KafkaConsumer<>(props);
+        try {
+            this.partitions = consumer.partitionsFor(Topics.SCHOOL_REGISTRY.name(), kafkaTimeout).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+        } catch (KafkaException e) {
+            consumer.close(Duration.ZERO);
+            throw e;
+        }
+        this.thread = new Thread(this::run, "ruraledu-school-directory");
+        this.thread.setDaemon(true);
+    }
+
+    /** Starts the consumer and returns once the whole registry has been read. */
+    public static SchoolDirectory start(Settings settings, Duration kafkaTimeout) {
+        SchoolDirectory directory = new SchoolDirectory(settings, kafkaTimeout);
+        directory.thread.start();
+        if (!directory.catchUp(kafkaTimeout.multipliedBy(3))) {
+            directory.close();
+            throw new IllegalStateException("could not read " + Topics.SCHOOL_REGISTRY.name() + " within "
+                    + kafkaTimeout.multipliedBy(3).toSeconds() + " s");
+        }
+        log.info("school directory loaded: {} active schools", directory.size());
+        return directory;
+    }
+
+    public boolean isActive(String schoolId) {
+        return schoolId != null && schools.containsKey(schoolId);
+    }
+
+    public Optional<SchoolProfile> profile(String schoolId) {
+        return Optional.ofNullable(schoolId == null ? null : schools.get(schoolId));
+    }
+
+    public int size() {
+        return schools.size();
+    }
+
+    /** Waits until everything written to the registry before this call has been read; false on timeout. */
+    public boolean catchUp(Duration timeout) {
+        CatchUp request = new CatchUp();
+        requests.add(request);
+        consumer.wakeup();
+        try {
+            return request.reached.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            request.reached.cancel(false);
+        }
+    }
+
+    private void run() {
+        List<CatchUp> waiting = new ArrayList<>();
+        while (running) {
+            try {
+                takeCatchUpRequests(waiting);
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    apply(record);
+                }
+                waiting.removeIf(this::completeIfReached);
+            } catch (WakeupException e) {
+                // a new catch-up request, or close: go round again
+            } catch (KafkaException e) {
+                log.warn("reading the school registry failed, retrying: {}", e.toString());
+            }
+        }
+        consumer.close(Duration.ofSeconds(1));
+        waiting.forEach(w -> w.reached.complete(false));
+        requests.forEach(r -> r.reached.complete(false));
+    }
+
+    /**
+     * Notes the registry's end offsets for each new request. The consumer is not thread-safe, so this happens
+     * here rather than on the caller's thread; a request stays queued until its offsets are known.
+     */
+    private void takeCatchUpRequests(List<CatchUp> waiting) {
+        CatchUp request;
+        while ((request = requests.peek()) != null) {
+            try {
+                request.endOffsets = consumer.endOffsets(partitions, kafkaTimeout);
+                waiting.add(request);
+            } catch (WakeupException e) {
+                throw e;
+            } catch (KafkaException e) {
+                request.reached.complete(false);
+            }
+            requests.poll();
+        }
+        waiting.removeIf(this::completeIfReached);
+    }
+
+    private boolean completeIfReached(CatchUp request) {
+        if (request.reached.isDone()) {
+            return true; // the caller gave up
+        }
+        boolean reached = request.endOffsets.entrySet().stream()
+                .allMatch(e -> consumer.position(e.getKey(), kafkaTimeout) >= e.getValue());
+        if (reached) {
+            request.reached.complete(true);
+        }
+        return reached;
+    }
+
+    private void apply(ConsumerRecord<String, byte[]> record) {
+        if (record.key() == null) {
+            return;
+        }
+        if (record.value() == null) {
+            schools.remove(record.key());
+            return;
+        }
+        try {
+            SchoolProfile profile = Topics.SCHOOL_REGISTRY.valueSerde().deserializer().deserialize(record.topic(),
+                    record.value());
+            if (profile.getActive()) {
+                schools.put(record.key(), profile);
+            } else {
+                schools.remove(record.key());
+            }
+        } catch (KafkaException e) {
+            log.warn("skipping an unreadable school profile at {}-{}@{}: {}", record.topic(), record.partition(),
+                    record.offset(), e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
