@@ -1,6 +1,7 @@
 package org.ruraledu.streams;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,7 @@ final class TopologyFixture implements AutoCloseable {
     static final String APP_ID = "ruraledu-streams-test";
 
     final MutableClock clock = new MutableClock(NOW);
-    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     final TopologyTestDriver driver;
     private final Path stateDir;
     private final TestInputTopic<byte[], byte[]> registry;

@@ -56,6 +56,14 @@ public final class Ingest {
         this.deadLetters = deadLetters;
     }
 
+    /**
+     * The school registry, for domains that need schools without a report from them (e.g. reports expected but
+     * missing); processors may also read its store {@link SchoolRegistry#STORE} directly.
+     */
+    public GlobalKTable<String, RegistryEntry> registry() {
+        return registry;
+    }
+
     /** The accepted records of one input topic, keyed by schoolId. */
     @SuppressWarnings("unchecked")
     public <T extends SpecificRecordBase> KStream<String, Enriched<T>> stream(InputKind kind) {

@@ -2,6 +2,7 @@ package org.ruraledu.streams.kpi;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -10,6 +11,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.ruraledu.contract.Kpi;
 import org.ruraledu.contract.KpiStatus;
+import org.ruraledu.records.RecordRules;
 
 /** Turns an updated rollup cell into one KPI record per metric, kept in the KPI store for the query API. */
 final class KpiProcessor implements Processor<String, Tally, String, Kpi> {
@@ -50,10 +52,12 @@ final class KpiProcessor implements Processor<String, Tally, String, Kpi> {
         Double denominator = metric.isCount() ? null : (double) tally.total(metric.denominator());
         boolean hasData = tally.schools() > 0 && (denominator == null || denominator > 0);
         double value = !hasData ? 0 : denominator == null ? numerator : numerator / denominator * metric.per();
+        // A standing figure (CURRENT) is dated the day it was computed, in the plan's city time.
+        LocalDate periodStart = key.periodStart() != null ? key.periodStart() : LocalDate.ofInstant(now, RecordRules.ZONE);
         Optional<Target> target = targets.forMetric(metric.id());
         KpiStatus status = !hasData ? KpiStatus.NO_DATA
-                : target.map(t -> t.judge(value, key.periodStart())).orElse(KpiStatus.NO_TARGET);
-        return new Kpi(key.scope(), metric.id(), key.period().id(), key.periodStart(), value,
+                : target.map(t -> t.judge(value, periodStart)).orElse(KpiStatus.NO_TARGET);
+        return new Kpi(key.scope(), metric.id(), key.period().id(), periodStart, value,
                 metric.isCount() ? null : numerator, denominator,
                 target.map(Target::value).orElse(null), target.map(Target::targetId).orElse(null),
                 status, tally.schools(), now);

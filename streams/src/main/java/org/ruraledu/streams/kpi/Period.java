@@ -3,7 +3,11 @@ package org.ruraledu.streams.kpi;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 
-/** Calendar periods a KPI is rolled up over, in the plan's city time (contract: weeks are ISO weeks). */
+/**
+ * Periods a KPI is rolled up over, in the plan's city time (contract: weeks are ISO weeks). DAY, WEEK and MONTH
+ * sum flows (lunches served in the period); CURRENT sums standing figures (open cases, pupils enrolled): one cell
+ * for all dates, published with the day it was computed as periodStart, as the contract defines "current".
+ */
 public enum Period {
     DAY("day") {
         @Override
@@ -22,6 +26,13 @@ public enum Period {
         public LocalDate start(LocalDate date) {
             return date.withDayOfMonth(1);
         }
+    },
+    CURRENT("current") {
+        /** No start: a standing figure has one cell whatever the date. */
+        @Override
+        public LocalDate start(LocalDate date) {
+            return null;
+        }
     };
 
     private final String id;
@@ -35,7 +46,7 @@ public enum Period {
         return id;
     }
 
-    /** The first day of the period that contains {@code date}. */
+    /** The first day of the period that contains {@code date} (null for CURRENT). */
     public abstract LocalDate start(LocalDate date);
 
     public static Period byId(String id) {

@@ -14,6 +14,7 @@ import org.apache.kafka.streams.state.Stores;
 import org.ruraledu.serde.JsonSerde;
 import org.ruraledu.streams.ingest.Enriched;
 import org.ruraledu.streams.kpi.Counts;
+import org.ruraledu.streams.kpi.Period;
 import org.ruraledu.streams.kpi.SchoolFigure;
 
 /**
@@ -22,7 +23,7 @@ import org.ruraledu.streams.kpi.SchoolFigure;
  * (a late retry of the first report must not undo the correction). "Latest" is the order of arrival in the
  * school's partition.
  *
- * <p>State: store {@code {name}-latest-report-store}, key {@code {schoolId}|{periodStart}} →
+ * <p>State: store {@code {name}-latest-report-store}, key {@code {schoolId}|{periodStart or "current"}} →
  * {@link ReportHistory}. Processor {@code {name}-latest-report}. Input must be keyed by schoolId as ingest
  * delivers it (no repartition).
  */
@@ -33,7 +34,8 @@ public final class LatestReportWins {
      *
      * @param name     the domain's name, prefix of the store and processor names
      * @param reportId the producer-chosen id that makes a retry recognisable
-     * @param period   the first day of the period the report covers (the school day, the month, ...)
+     * @param period   the first day of the period the report covers (the school day, the month, ...), or null
+     *                 when each report replaces the school's standing figure (e.g. enrolment)
      * @param counts   the counters the report contributes
      */
     public record Spec<T>(String name, Function<T, String> reportId, Function<T, LocalDate> period,
@@ -74,7 +76,7 @@ public final class LatestReportWins {
         public void process(Record<String, Enriched<T>> in) {
             Enriched<T> report = in.value();
             LocalDate period = spec.period().apply(report.record());
-            String key = report.schoolId() + "|" + period;
+            String key = report.schoolId() + "|" + (period == null ? Period.CURRENT.id() : period);
             String reportId = spec.reportId().apply(report.record());
             ReportHistory history = store.get(key);
             if (history == null) {

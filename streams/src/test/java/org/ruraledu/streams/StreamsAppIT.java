@@ -1,0 +1,123 @@
+package org.ruraledu.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.ruraledu.config.Settings;
+import org.ruraledu.contract.Json;
+import org.ruraledu.embedded.EmbeddedBroker;
+import org.ruraledu.embedded.SharedBroker;
+import org.ruraledu.records.RecordRules;
+import org.ruraledu.schemas.MealReport;
+import org.ruraledu.topics.Topics;
+
+/** StreamsApp against a real broker: meal reports in, a KPI on the topic and through the query API, an alert. */
+class StreamsAppIT {
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void mealReportsBecomeKpisAndAlerts() throws Exception {
+        EmbeddedBroker broker = SharedBroker.get();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String schoolId = "it-" + run;
+        LocalDate yesterday = LocalDate.now(RecordRules.ZONE).minusDays(1);
+        Settings settings = Settings.defaults().with(Map.of(
+                "bootstrap.servers", broker.bootstrapServers(),
+                "streams.application.id", "ruraledu-it-" + run,
+                "streams.state.dir", Files.createTempDirectory("ruraledu-it-streams-").toString(),
+                "query.port", "0"));
+
+        try (KafkaProducer<String, byte[]> producer = producer(broker)) {
+            // Registered before the app starts: the global table bootstraps it before any report is processed.
+            send(producer, Topics.SCHOOL_REGISTRY.name(), schoolId, Topics.SCHOOL_REGISTRY.valueSerde().serializer()
+                    .serialize(null, TopologyFixture.school(schoolId, "lingang")));
+            try (StreamsApp app = StreamsApp.start(settings)) {
+                MealReport gap = TopologyFixture.meal("m-" + run, schoolId, yesterday.toString(), 30, 25, 0);
+                send(producer, Topics.MEAL_REPORTS.name(), schoolId, TopologyFixture.encode(gap));
+                String kpiKey = "lingang|meals.coverage|day|" + yesterday;
+
+                JsonNode onTopic = awaitOnKpiTopic(broker, run, kpiKey);
+                assertThat(onTopic.get("numerator").asDouble()).isEqualTo(25);
+                assertThat(onTopic.get("denominator").asDouble()).isEqualTo(30);
+
+                String base = "http://127.0.0.1:" + app.queryPort();
+                JsonNode kpis = await().atMost(PATIENCE).until(
+                        () -> getJson(base + "/v1/kpis?scope=lingang&metric=meals.coverage&period=day&from=" + yesterday),
+                        body -> body != null && body.size() == 1);
+                assertThat(kpis.get(0).get("status").asText()).isEqualTo("SLIPPED");
+
+                JsonNode alerts = await().atMost(PATIENCE).until(
+                        () -> getJson(base + "/v1/alerts?state=OPEN&district=lingang"),
+                        body -> body != null && body.size() == 1);
+                assertThat(alerts.get(0).get("type").asText()).isEqualTo("MEAL_GAP");
+                assertThat(alerts.get(0).get("schoolId").asText()).isEqualTo(schoolId);
+
+                String metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                assertThat(metrics).contains("kafka_stream");
+            }
+        }
+    }
+
+    private static KafkaProducer<String, byte[]> producer(EmbeddedBroker broker) {
+        Properties props = broker.clientProperties();
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private static void send(KafkaProducer<String, byte[]> producer, String topic, String key, byte[] value)
+            throws Exception {
+        producer.send(new ProducerRecord<>(topic, key, value)).get();
+    }
+
+    private static JsonNode awaitOnKpiTopic(EmbeddedBroker broker, String run, String kpiKey) {
+        Properties props = broker.clientProperties();
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "it-kpi-reader-" + run);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        Map<String, String> latest = new HashMap<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.KPIS.name()));
+            await().atMost(PATIENCE).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> latest.put(r.key(), r.value()));
+                return latest.containsKey(kpiKey);
+            });
+        }
+        try {
+            return Json.MAPPER.readTree(latest.get(kpiKey));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private JsonNode getJson(String url) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200 ? Json.MAPPER.readTree(response.body()) : null;
+    }
+}
