@@ -45,10 +45,11 @@ class StreamsAppIT {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String schoolId = "it-" + run;
         LocalDate yesterday = LocalDate.now(RecordRules.ZONE).minusDays(1);
+        Path stateDir = Files.createTempDirectory("ruraledu-it-streams-");
         Settings settings = Settings.defaults().with(Map.of(
                 "bootstrap.servers", broker.bootstrapServers(),
                 "streams.application.id", "ruraledu-it-" + run,
-                "streams.state.dir", Files.createTempDirectory("ruraledu-it-streams-").toString(),
+                "streams.state.dir", stateDir.toString(),
                 "query.port", "0"));
 
         try (KafkaProducer<String, byte[]> producer = producer(broker)) {
@@ -80,6 +81,14 @@ class StreamsAppIT {
                         HttpResponse.BodyHandlers.ofString()).body();
                 assertThat(metrics).contains("kafka_stream");
             }
+        } finally {
+            deleteRecursively(stateDir);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 
