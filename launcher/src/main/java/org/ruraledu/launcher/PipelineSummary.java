@@ -1,0 +1,96 @@
+package org.ruraledu.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.ruraledu.contract.District;
+import org.ruraledu.contract.Json;
+
+/**
+ * What the local run prints every few seconds: the latest day's lunch coverage (午餐) for the city and each
+ * district, and the open alerts by type, read through the public query API like any dashboard would.
+ */
+final class PipelineSummary {
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final String queryUrl;
+
+    PipelineSummary(String queryUrl) {
+        this.queryUrl = queryUrl;
+    }
+
+    void print(PrintStream out) {
+        try {
+            JsonNode kpis = get("/v1/kpis?metric=meals.coverage&period=day");
+            JsonNode alerts = get("/v1/alerts?state=OPEN");
+            out.println(render(items(kpis), items(alerts)));
+        } catch (IOException e) {
+            out.println("(query API not answering yet: " + e.getMessage() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static String render(List<JsonNode> kpis, List<JsonNode> openAlerts) {
+        Map<String, JsonNode> latest = new TreeMap<>();
+        for (JsonNode kpi : kpis) {
+            latest.merge(kpi.path("scope").asText(), kpi,
+                    (a, b) -> a.path("periodStart").asText().compareTo(b.path("periodStart").asText()) >= 0 ? a : b);
+        }
+        StringBuilder s = new StringBuilder("\n午餐覆盖率 school lunch coverage (meals.coverage, latest school day)\n");
+        s.append(String.format("  %-10s %-10s %9s %15s  %s%n", "scope", "day", "coverage", "served/needing", "status"));
+        List<String> order = new ArrayList<>();
+        order.add(District.CITY);
+        for (District d : District.values()) {
+            order.add(d.key());
+        }
+        for (String scope : order) {
+            JsonNode k = latest.get(scope);
+            if (k == null) {
+                s.append(String.format("  %-10s (no data yet)%n", scope));
+                continue;
+            }
+            s.append(String.format("  %-10s %-10s %8.2f%% %15s  %s%n", scope, k.path("periodStart").asText(),
+                    k.path("value").asDouble() * 100,
+                    k.path("numerator").asLong() + "/" + k.path("denominator").asLong(), k.path("status").asText()));
+        }
+        Map<String, Integer> byType = new TreeMap<>();
+        openAlerts.forEach(a -> byType.merge(a.path("type").asText(), 1, Integer::sum));
+        s.append("open alerts 预警: ").append(byType.isEmpty() ? "none" : byType.toString());
+        return s.toString();
+    }
+
+    private JsonNode get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(queryUrl + path))
+                .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("HTTP " + response.statusCode() + " from " + path);
+        }
+        return Json.MAPPER.readTree(response.body());
+    }
+
+    /** The query API answers with a JSON array (or an object wrapping one). */
+    private static List<JsonNode> items(JsonNode body) {
+        JsonNode array = body.isArray() ? body : body.elements().hasNext() ? firstArray(body) : body;
+        List<JsonNode> items = new ArrayList<>();
+        array.forEach(items::add);
+        return items;
+    }
+
+    private static JsonNode firstArray(JsonNode object) {
+        for (JsonNode child : object) {
+            if (child.isArray()) {
+                return child;
+            }
+        }
+        return Json.MAPPER.createArrayNode();
+    }
+}

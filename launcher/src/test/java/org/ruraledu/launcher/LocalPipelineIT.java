@@ -1,0 +1,224 @@
+package org.ruraledu.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.ruraledu.config.Settings;
+import org.ruraledu.contract.District;
+import org.ruraledu.contract.Json;
+import org.ruraledu.contract.Kpi;
+import org.ruraledu.producers.gateway.TokenStore;
+import org.ruraledu.producers.simulator.KafkaReportSink;
+import org.ruraledu.producers.simulator.SimulatedSchool;
+import org.ruraledu.producers.simulator.Simulator;
+import org.ruraledu.producers.simulator.SimulatorOptions;
+import org.ruraledu.records.RecordRules;
+import org.ruraledu.records.StudentRefs;
+import org.ruraledu.topics.DeadLetterHeaders;
+import org.ruraledu.topics.Topics;
+
+/**
+ * The whole pipeline as the local run starts it (real broker, streams, gateway, simulator), checked the way
+ * the bureau would use it: figures for every district, a school's report through the gateway moving its
+ * district's coverage within seconds, corrections replacing, retries changing nothing, garbage dead-lettered.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LocalPipelineIT {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static Path dataDir;
+    private static LocalPipeline pipeline;
+    private static List<SimulatedSchool> schools;
+
+    @BeforeAll
+    static void startPipelineAndSimulateSchools() throws Exception {
+        dataDir = Files.createTempDirectory("ruraledu-e2e-");
+        Map<String, String> overrides = new HashMap<>(LocalPipeline.dataDirSettings(dataDir));
+        overrides.put("broker.port", "0");
+        overrides.put("gateway.port", "0");
+        overrides.put("query.port", "0");
+        pipeline = LocalPipeline.start(Settings.defaults().with(overrides));
+
+        SimulatorOptions options = new SimulatorOptions(40, 3, 0, 1.0, 99, 0, 0, 3000);
+        try (KafkaReportSink sink = new KafkaReportSink(pipeline.settings())) {
+            Simulator simulator = new Simulator(options,
+                    new StudentRefs("e2e-test-key-e2e-test-key-e2e-test-key".getBytes()), sink, Clock.systemUTC());
+            schools = simulator.schools();
+            simulator.run();
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (pipeline != null) {
+            pipeline.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void simulatedSchoolsYieldLunchCoverageForEveryDistrictAndTheCity() {
+        Set<String> expected = new java.util.HashSet<>();
+        expected.add(District.CITY);
+        for (District d : District.values()) {
+            expected.add(d.key());
+        }
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            List<Kpi> kpis = kpis("metric=meals.coverage&period=day");
+            assertThat(kpis.stream().map(Kpi::scope).collect(Collectors.toSet())).containsAll(expected);
+            assertThat(kpis("metric=meals.coverage&period=month").stream().map(Kpi::scope)
+                    .collect(Collectors.toSet())).containsAll(expected);
+        });
+    }
+
+    @Test
+    @Order(2)
+    void aReportThroughTheGatewayMovesItsDistrictWithinSecondsAndACorrectionReplacesIt() throws Exception {
+        SimulatedSchool school = schools.get(0);
+        String token = new TokenStore(pipeline.settings().getPath("gateway.tokens.file")).issue(school.id());
+        // A day no simulated school reported: the district's figure is exactly this school's.
+        LocalDate day = LocalDate.now(RecordRules.ZONE).minusDays(40);
+        String kpiKey = Kpi.key(school.district(), "meals.coverage", "day", day);
+
+        assertThat(postMeal(school.id(), token, "gw-1", day, 100, 90).statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> assertThat(latestKpi(kpiKey)).isNotNull().satisfies(k -> {
+                    assertThat(k.numerator()).isEqualTo(90.0);
+                    assertThat(k.denominator()).isEqualTo(100.0);
+                }));
+
+        assertThat(postMeal(school.id(), token, "gw-2", day, 100, 95).statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> assertThat(latestKpi(kpiKey)).isNotNull().satisfies(k -> {
+                    assertThat(k.numerator()).isEqualTo(95.0);
+                    assertThat(k.denominator()).isEqualTo(100.0);
+                    assertThat(k.value()).isEqualTo(0.95);
+                }));
+
+        // The first report again (a retry) must change nothing; a later report of the same school on
+        // another day tells us when the retry has been processed.
+        assertThat(postMeal(school.id(), token, "gw-1", day, 100, 90).statusCode()).isEqualTo(202);
+        LocalDate sentinelDay = day.minusDays(1);
+        assertThat(postMeal(school.id(), token, "gw-3", sentinelDay, 10, 10).statusCode()).isEqualTo(202);
+        String sentinelKey = Kpi.key(school.district(), "meals.coverage", "day", sentinelDay);
+        await().atMost(Duration.ofSeconds(5)).until(() -> latestKpi(sentinelKey) != null);
+
+        List<Kpi> history = kpiHistory(kpiKey);
+        assertThat(history.get(history.size() - 1).numerator()).isEqualTo(95.0);
+        assertThat(history).noneMatch(k -> k.denominator() != null && k.denominator() > 100.0);
+    }
+
+    @Test
+    @Order(3)
+    void garbageOnAnInputTopicIsDeadLetteredUnchangedAndProcessingGoesOn() throws Exception {
+        byte[] garbage = "\u0000\u0001 definitely not a meal report".getBytes(StandardCharsets.UTF_8);
+        try (var producer = new KafkaProducer<>(pipeline.settings().kafkaClientProperties(),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.MEAL_REPORTS.name(), "garbage".getBytes(), garbage)).get();
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<ConsumerRecord<byte[], byte[]>> letters = readAll(Topics.DEAD_LETTERS.name());
+            assertThat(letters).anySatisfy(r -> {
+                assertThat(r.value()).isEqualTo(garbage);
+                assertThat(DeadLetterHeaders.get(r.headers(), DeadLetterHeaders.REASON)).isNotBlank();
+                assertThat(DeadLetterHeaders.get(r.headers(), DeadLetterHeaders.SOURCE_TOPIC))
+                        .isEqualTo(Topics.MEAL_REPORTS.name());
+            });
+        });
+
+        SimulatedSchool school = schools.get(1);
+        String token = new TokenStore(pipeline.settings().getPath("gateway.tokens.file")).issue(school.id());
+        LocalDate day = LocalDate.now(RecordRules.ZONE).minusDays(50);
+        assertThat(postMeal(school.id(), token, "after-garbage", day, 50, 50).statusCode()).isEqualTo(202);
+        String key = Kpi.key(school.district(), "meals.coverage", "day", day);
+        await().atMost(Duration.ofSeconds(5)).until(() -> latestKpi(key) != null);
+    }
+
+    private static HttpResponse<String> postMeal(String schoolId, String token, String reportId, LocalDate day,
+            int needing, int served) throws Exception {
+        String body = String.format("{\"reportId\":\"%s\",\"schoolId\":\"%s\",\"date\":\"%s\",\"needing\":%d,"
+                + "\"served\":%d,\"provision\":\"CANTEEN\",\"foodSafetyIncidents\":0}", reportId, schoolId, day, needing, served);
+        return HTTP.send(HttpRequest.newBuilder(URI.create(pipeline.gatewayUrl() + "/v1/schools/" + schoolId + "/meal-reports"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static List<Kpi> kpis(String query) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                URI.create(pipeline.queryUrl() + "/v1/kpis?" + query)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = Json.MAPPER.readTree(response.body());
+        List<Kpi> kpis = new ArrayList<>();
+        for (JsonNode node : body.isArray() ? body : body.path("kpis")) {
+            kpis.add(Json.MAPPER.treeToValue(node, Kpi.class));
+        }
+        return kpis;
+    }
+
+    /** The latest value of a KPI key on the KPI topic, or null. */
+    private static Kpi latestKpi(String key) {
+        List<Kpi> history = kpiHistory(key);
+        return history.isEmpty() ? null : history.get(history.size() - 1);
+    }
+
+    private static List<Kpi> kpiHistory(String key) {
+        List<Kpi> history = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> r : readAll(Topics.KPIS.name())) {
+            if (key.equals(new String(r.key(), StandardCharsets.UTF_8))) {
+                history.add(Topics.KPIS.valueSerde().deserializer().deserialize(Topics.KPIS.name(), r.value()));
+            }
+        }
+        return history;
+    }
+
+    /** Every committed record of a topic, from the beginning to its current end. */
+    private static List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
+        Properties props = new Properties();
+        props.putAll(pipeline.settings().kafkaClientProperties());
+        props.put("isolation.level", "read_committed");
+        try (var consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            var partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var end = consumer.endOffsets(partitions);
+            List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
+                    && System.currentTimeMillis() < deadline) {
+                consumer.poll(Duration.ofMillis(100)).forEach(records::add);
+            }
+            // Records of one partition are in order; a key lives in one partition, so its history is ordered.
+            return records;
+        }
+    }
+}
