@@ -49,7 +49,8 @@ public final class CliErrors implements IExecutionExceptionHandler, IParameterEx
 
     /** The message a user can act on: ours as written, others with the type of the innermost cause. */
     static String reason(Throwable e) {
-        if (e instanceof CommandFailedException || e instanceof IllegalArgumentException) {
+        if (e.getMessage() != null && (e instanceof CommandFailedException || e instanceof IllegalArgumentException
+                || e instanceof IllegalStateException || e instanceof java.io.UncheckedIOException)) {
             return oneLine(e.getMessage());
         }
         return oneLine(KafkaSendException.describeCause(e));

@@ -168,7 +168,7 @@ final class RecordFile {
             for (CSVRecord row : parser) {
                 long number = startLine(parser, row);
                 if (row.size() != header.size()) {
-                    each.accept(new Line(number, null, csv.format(row.values()), List.of(new FieldError(0, null,
+                    each.accept(new Line(number, null, csv.format((Object[]) row.values()), List.of(new FieldError(0, null,
                             "has " + row.size()
                             + " cells, the header has " + header.size()))));
                     continue;

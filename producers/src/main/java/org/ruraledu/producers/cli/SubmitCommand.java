@@ -9,9 +9,12 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecordBase;
+import org.ruraledu.config.Settings;
 import org.ruraledu.producers.client.DeadLetter;
+import org.ruraledu.producers.client.KafkaSendException;
 import org.ruraledu.producers.client.RecordValidator;
 import org.ruraledu.producers.client.SchoolClient;
 import org.ruraledu.records.FieldError;
@@ -115,22 +118,43 @@ public final class SubmitCommand implements Callable<Integer> {
     private Tally send(RecordFile records, RecordValidator validator, ProgressBar progress) throws IOException {
         Tally tally = new Tally();
         AtomicLong acknowledged = new AtomicLong();
-        try (SchoolClient client = new SchoolClient(common.settings())) {
+        AtomicReference<Throwable> firstFailure = new AtomicReference<>();
+        try (SchoolClient client = new SchoolClient(clientSettings())) {
             records.forEach(line -> {
+                if (firstFailure.get() != null) {
+                    // Kafka refuses or is gone: sending on would only wait out the same timeout per line.
+                    throw new CommandFailedException("Kafka did not acknowledge a record after " + acknowledged.get()
+                            + " were acknowledged (" + KafkaSendException.describeCause(firstFailure.get())
+                            + "); sending the same file again is safe, a record's id makes a retry change nothing");
+                }
                 JsonRecords.Result<SpecificRecordBase> result = convert(line, records, validator);
+                var sent = result.ok() ? client.send(result.record())
+                        : client.sendDeadLetter(deadLetter(line, result.errors()));
                 if (result.ok()) {
                     tally.valid++;
-                    client.send(result.record()).thenRun(acknowledged::incrementAndGet);
                 } else {
                     tally.invalid++;
-                    client.sendDeadLetter(deadLetter(line, result.errors())).thenRun(acknowledged::incrementAndGet);
                 }
+                sent.whenComplete((metadata, error) -> {
+                    if (error == null) {
+                        acknowledged.incrementAndGet();
+                    } else {
+                        firstFailure.compareAndSet(null, error);
+                    }
+                });
                 progress.update(acknowledged.get());
             });
             client.flush(); // throws if any record was not acknowledged
             progress.finish(acknowledged.get());
         }
         return tally;
+    }
+
+    /** A broker that cannot be reached should fail the command in seconds, not after Kafka's default minute. */
+    private Settings clientSettings() {
+        Settings settings = common.settings();
+        return settings.asMap().containsKey("kafka.max.block.ms") ? settings
+                : settings.with("kafka.max.block.ms", "15000");
     }
 
     private JsonRecords.Result<SpecificRecordBase> convert(RecordFile.Line line, RecordFile records,

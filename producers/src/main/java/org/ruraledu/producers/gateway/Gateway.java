@@ -52,7 +52,8 @@ public final class Gateway implements AutoCloseable {
             TransactionalProducerPool producers = push(started, new TransactionalProducerPool(settings,
                     settings.getInt("gateway.producers"), settings.get("gateway.instance.id"), kafkaTimeout));
             producers.warmUp();
-            Admin admin = push(started, Admin.create(settings.kafkaClientProperties()));
+            Admin admin = Admin.create(settings.kafkaClientProperties());
+            started.push(() -> admin.close(kafkaTimeout));
             int maxBodyBytes = settings.getInt("gateway.max.body.bytes");
             IngestHandler ingest = new IngestHandler(new TokenStore(settings.getPath("gateway.tokens.file")),
                     new RateLimiter(settings.getInt("gateway.rate.limit.per.minute")), directory, producers,
@@ -66,7 +67,10 @@ public final class Gateway implements AutoCloseable {
                 config.http.maxRequestSize = maxBodyBytes;
             });
             app.post("/v1/schools/{schoolId}/{kind}", ingest);
-            app.get("/v1/health", ctx -> health(ctx, admin, directory, kafkaTimeout));
+            // Probes give up after a few seconds: answer 503 before they do.
+            Duration healthTimeout = kafkaTimeout.compareTo(Duration.ofSeconds(5)) < 0 ? kafkaTimeout
+                    : Duration.ofSeconds(5);
+            app.get("/v1/health", ctx -> health(ctx, admin, directory, healthTimeout));
             app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(requests.prometheus()));
             app.exception(Exception.class, (e, ctx) -> {
                 log.error("request {} {} failed", ctx.method(), ctx.path(), e);
@@ -85,13 +89,13 @@ public final class Gateway implements AutoCloseable {
     }
 
     /** Liveness, and whether Kafka answers within the timeout (503 if not). */
-    private static void health(Context ctx, Admin admin, SchoolDirectory directory, Duration kafkaTimeout) {
+    private static void health(Context ctx, Admin admin, SchoolDirectory directory, Duration timeout) {
         ObjectNode body = Json.MAPPER.createObjectNode();
         ObjectNode kafka = body.putObject("kafka");
         boolean up;
         try {
-            int brokers = admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) kafkaTimeout.toMillis()))
-                    .nodes().get(kafkaTimeout.toMillis(), TimeUnit.MILLISECONDS).size();
+            int brokers = admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
+                    .nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).size();
             up = brokers > 0;
             kafka.put("status", up ? "UP" : "DOWN").put("brokers", brokers);
         } catch (Exception e) {

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -61,10 +62,14 @@ public final class SchoolDirectory implements AutoCloseable {
         try {
             this.partitions = consumer.partitionsFor(Topics.SCHOOL_REGISTRY.name(), kafkaTimeout).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            if (partitions.isEmpty()) {
+                throw new IllegalStateException("topic " + Topics.SCHOOL_REGISTRY.name()
+                        + " does not exist: create the contract's topics first");
+            }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-        } catch (KafkaException e) {
-            consumer.close(Duration.ZERO);
+        } catch (RuntimeException e) {
+            consumer.close(CloseOptions.timeout(Duration.ZERO));
             throw e;
         }
         this.thread = new Thread(this::run, "ruraledu-school-directory");
@@ -128,7 +133,7 @@ public final class SchoolDirectory implements AutoCloseable {
                 log.warn("reading the school registry failed, retrying: {}", e.toString());
             }
         }
-        consumer.close(Duration.ofSeconds(1));
+        consumer.close(CloseOptions.timeout(Duration.ofSeconds(1)));
         waiting.forEach(w -> w.reached.complete(false));
         requests.forEach(r -> r.reached.complete(false));
     }

@@ -117,13 +117,18 @@ public final class TokenStore {
             }
             boolean created = !Files.exists(file);
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND); FileLock lock = channel.lock()) {
-                if (created) {
-                    restrictToOwner();
-                    channel.write(utf8("# ruraledu gateway tokens: SHA-256 of each token = school id. "
-                            + "Delete a line to revoke that token.\n"));
+                    StandardOpenOption.APPEND)) {
+                FileLock lock = channel.lock();
+                try {
+                    if (created) {
+                        restrictToOwner();
+                        channel.write(utf8("# ruraledu gateway tokens: SHA-256 of each token = school id. "
+                                + "Delete a line to revoke that token.\n"));
+                    }
+                    channel.write(utf8(propertyLine(hash, schoolId)));
+                } finally {
+                    lock.release();
                 }
-                channel.write(utf8(propertyLine(hash, schoolId)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the token file " + file + ": " + e.getMessage(), e);

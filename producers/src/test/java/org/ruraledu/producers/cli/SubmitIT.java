@@ -1,0 +1,148 @@
+package org.ruraledu.producers.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ruraledu.embedded.SharedBroker;
+import org.ruraledu.producers.testing.Cli;
+import org.ruraledu.producers.testing.KafkaTopics;
+import org.ruraledu.producers.testing.TestData;
+import org.ruraledu.schemas.SchoolProfile;
+import org.ruraledu.topics.DeadLetterHeaders;
+import org.ruraledu.topics.Topics;
+
+class SubmitIT {
+    @TempDir
+    Path dir;
+
+    private final String school = TestData.uniqueSchoolId();
+
+    @Test
+    void aValidJsonLinesFileLandsOnTheKindsTopic() throws IOException {
+        Path file = write("meals.jsonl", Stream.of(TestData.meal(school), TestData.meal(school), TestData.meal(school))
+                .map(Object::toString).collect(Collectors.joining("\n", "", "\n")));
+
+        Cli.Run run = submit("meal-reports", file);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("submitted 3 records to ruraledu.meal-reports.v1\n");
+        assertThat(KafkaTopics.committedFor(Topics.MEAL_REPORTS.name(), school)).hasSize(3);
+    }
+
+    @Test
+    void aValidCsvFileLandsWithTextCellsConverted() throws IOException {
+        String day = TestData.yesterday().toString();
+        Path file = write("enrollment.csv", "reportId,schoolId,asOf,enrolled,boarders,leftBehindRegistered\n"
+                + "e1," + school + "," + day + ",300,40,25\n"
+                + "e2," + school + "," + day + ",301,40,25\n");
+
+        Cli.Run run = submit("enrollment", file);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("submitted 2 records to ruraledu.enrollment.v1");
+        assertThat(KafkaTopics.committedFor(Topics.ENROLLMENT.name(), school)).hasSize(2);
+    }
+
+    @Test
+    void theSchoolRegistryCanBeSubmittedFromCsv() throws IOException {
+        Path file = write("schools.csv", "schoolId,name,district,township,level,rural,boarding,servesLunch,"
+                + "heatingSource,active\n" + school + ",Test school,rushan,,NINE_YEAR,true,TRUE,true,HEAT_PUMP,true\n");
+
+        Cli.Run run = submit("school-registry", file);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(KafkaTopics.committedFor(Topics.SCHOOL_REGISTRY.name(), school)).singleElement().satisfies(r -> {
+            SchoolProfile profile = Topics.SCHOOL_REGISTRY.valueSerde().deserializer().deserialize(r.topic(), r.value());
+            assertThat(profile.getDistrict()).isEqualTo("rushan");
+            assertThat(profile.getTownship()).isNull();
+            assertThat(profile.getBoarding()).isTrue();
+        });
+    }
+
+    @Test
+    void aFileWithOneBadLineSendsNothingAndSaysWhichLineAndField() throws IOException {
+        Path file = write("meals.jsonl", TestData.meal(school) + "\n"
+                + TestData.meal(school).put("served", 500) + "\n"
+                + "\n"
+                + TestData.meal(school).put("extra", 1) + "\n");
+
+        Cli.Run run = submit("meal-reports", file);
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().lines()).containsExactly(
+                "line 2: served: must not exceed needing (500 > 120)",
+                "line 4: extra: is not a field of MealReport",
+                "submit: 2 invalid lines in " + file + "; nothing was sent (fix them, or use --skip-invalid)");
+        assertThat(run.out()).isEmpty();
+        assertThat(KafkaTopics.committedFor(Topics.MEAL_REPORTS.name(), school)).isEmpty();
+    }
+
+    @Test
+    void aRawStudentNumberInAFileIsRefused() throws IOException {
+        Path file = write("status.jsonl", TestData.studentStatus(school).put("studentRef", "370102201001011234") + "\n");
+
+        Cli.Run run = submit("student-status", file);
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("line 1: studentRef: looks like a raw student or ID card number");
+        assertThat(KafkaTopics.committedFor(Topics.STUDENT_STATUS.name(), school)).isEmpty();
+    }
+
+    @Test
+    void skipInvalidSendsTheValidLinesAndDeadLettersTheOthersUnchanged() throws IOException {
+        String bad = "{\"reportId\": \"broken\", \"schoolId\": \"" + school + "\"";
+        Path file = write("meals.jsonl", TestData.meal(school) + "\n" + bad + "\n" + TestData.meal(school) + "\n");
+
+        Cli.Run run = submit("meal-reports", file, "--skip-invalid");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).startsWith("line 2: invalid JSON");
+        assertThat(run.out()).contains("submitted 2 records to ruraledu.meal-reports.v1; 1 invalid lines to "
+                + "ruraledu.dead-letters.v1");
+        assertThat(KafkaTopics.committedFor(Topics.MEAL_REPORTS.name(), school)).hasSize(2);
+        assertThat(KafkaTopics.committed(Topics.DEAD_LETTERS.name()).stream()
+                .filter(r -> new String(r.value()).equals(bad))).singleElement().satisfies(r -> {
+                    assertThat(DeadLetterHeaders.get(r.headers(), DeadLetterHeaders.REASON))
+                            .startsWith("meals.jsonl line 2: invalid JSON");
+                    assertThat(DeadLetterHeaders.get(r.headers(), DeadLetterHeaders.REJECTED_BY)).isEqualTo("cli");
+                    assertThat(DeadLetterHeaders.get(r.headers(), DeadLetterHeaders.SOURCE_TOPIC))
+                            .isEqualTo(Topics.MEAL_REPORTS.name());
+                });
+    }
+
+    @Test
+    void failuresEndWithOneLineAndANonZeroCode() throws IOException {
+        Cli.Run missing = submit("meal-reports", dir.resolve("nope.jsonl"));
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.err()).isEqualTo("submit: cannot read " + dir.resolve("nope.jsonl") + "\n");
+
+        Cli.Run badKind = submit("lunches", write("x.jsonl", "{}\n"));
+        assertThat(badKind.exitCode()).isEqualTo(2);
+        assertThat(badKind.err().lines()).singleElement().asString().contains("unknown kind 'lunches'", "meal-reports");
+
+        Cli.Run badHeader = submit("meal-reports", write("x.csv", "reportId,school\nr1,S1\n"));
+        assertThat(badHeader.exitCode()).isEqualTo(1);
+        assertThat(badHeader.err().lines()).singleElement().asString()
+                .startsWith("submit: line 1: header: column school not fields of MealReport");
+
+        Cli.Run empty = submit("meal-reports", write("empty.jsonl", "\n"));
+        assertThat(empty.exitCode()).isEqualTo(1);
+        assertThat(empty.err()).contains("holds no records");
+    }
+
+    private Cli.Run submit(String kind, Path file, String... more) {
+        String[] args = Stream.concat(Stream.of("--bootstrap-servers", SharedBroker.get().bootstrapServers(),
+                "--kind", kind, file.toString()), Stream.of(more)).toArray(String[]::new);
+        return Cli.run(new SubmitCommand(), args);
+    }
+
+    private Path write(String name, String content) throws IOException {
+        return Files.writeString(dir.resolve(name), content);
+    }
+}

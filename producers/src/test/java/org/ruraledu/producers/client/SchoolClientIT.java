@@ -1,0 +1,136 @@
+package org.ruraledu.producers.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.ruraledu.producers.testing.KafkaTopics;
+import org.ruraledu.producers.testing.TestData;
+import org.ruraledu.producers.testing.TestSettings;
+import org.ruraledu.records.FieldError;
+import org.ruraledu.records.InputKind;
+import org.ruraledu.records.StudentRefs;
+import org.ruraledu.schemas.MealReport;
+import org.ruraledu.schemas.StudentStatusEvent;
+import org.ruraledu.topics.DeadLetterHeaders;
+import org.ruraledu.topics.Topics;
+
+class SchoolClientIT {
+    private static SchoolClient client;
+
+    @BeforeAll
+    static void start() {
+        client = new SchoolClient(TestSettings.sharedBroker(Map.of()));
+    }
+
+    @AfterAll
+    static void stop() {
+        client.close();
+    }
+
+    @Test
+    void recordsArriveOnTheirKindsTopicKeyedBySchool() throws Exception {
+        String school = TestData.uniqueSchoolId();
+        MealReport meal = (MealReport) TestData.record(InputKind.MEAL_REPORTS, TestData.meal(school));
+        SpecificRecordBase status = TestData.record(InputKind.STUDENT_STATUS, TestData.studentStatus(school));
+
+        List<RecordMetadata> acks = client.sendAll(List.of(meal, status));
+        RecordMetadata single = client.send(TestData.record(InputKind.ENROLLMENT, TestData.enrollment(school)))
+                .get();
+
+        assertThat(acks).extracting(RecordMetadata::topic)
+                .containsExactly(Topics.MEAL_REPORTS.name(), Topics.STUDENT_STATUS.name());
+        assertThat(single.topic()).isEqualTo(Topics.ENROLLMENT.name());
+        var meals = KafkaTopics.committedFor(Topics.MEAL_REPORTS.name(), school);
+        assertThat(meals).singleElement().satisfies(r -> assertThat(
+                Topics.MEAL_REPORTS.valueSerde().deserializer().deserialize(r.topic(), r.value())).isEqualTo(meal));
+        assertThat(KafkaTopics.committedFor(Topics.STUDENT_STATUS.name(), school)).hasSize(1);
+        assertThat(KafkaTopics.committedFor(Topics.ENROLLMENT.name(), school)).hasSize(1);
+    }
+
+    @Test
+    void aRawStudentNumberIsRefusedAndNothingOfTheBatchIsSent() {
+        String school = TestData.uniqueSchoolId();
+        SpecificRecordBase fine = TestData.record(InputKind.MEAL_REPORTS, TestData.meal(school));
+        StudentStatusEvent raw = (StudentStatusEvent) TestData.record(InputKind.STUDENT_STATUS,
+                TestData.studentStatus(school));
+        raw.setStudentRef("G370102201001011234");
+
+        assertThatThrownBy(() -> client.sendAll(List.of(fine, raw)))
+                .isInstanceOfSatisfying(InvalidRecordsException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::index, FieldError::field).containsExactly(
+                                org.assertj.core.groups.Tuple.tuple(1, "studentRef")))
+                .hasMessageContaining("record 1: studentRef: looks like a raw student or ID card number");
+        assertThatThrownBy(() -> client.send(raw)).isInstanceOf(InvalidRecordsException.class);
+
+        client.flush();
+        assertThat(KafkaTopics.committedFor(Topics.MEAL_REPORTS.name(), school)).isEmpty();
+        assertThat(KafkaTopics.committedFor(Topics.STUDENT_STATUS.name(), school)).isEmpty();
+    }
+
+    @Test
+    void anInvalidRecordIsRefusedNamingTheField() {
+        MealReport meal = (MealReport) TestData.record(InputKind.MEAL_REPORTS, TestData.meal("S1"));
+        meal.setServed(meal.getNeeding() + 1);
+        assertThatThrownBy(() -> client.send(meal)).isInstanceOf(InvalidRecordsException.class)
+                .hasMessageContaining("served: must not exceed needing");
+    }
+
+    @Test
+    void studentRefIsTheHmacOfTheNumberUnderTheConfiguredKey() {
+        String ref = client.studentRef("G370102201001011234");
+        assertThat(StudentRefs.isRef(ref)).isTrue();
+        assertThat(client.studentRef("g370102201001011234")).isEqualTo(ref);
+        assertThat(ref).isEqualTo(StudentRefs.fromConfig(TestSettings.PSEUDONYM_KEY).refOf("G370102201001011234"));
+        assertThat(client.studentRef("G370102201001011235")).isNotEqualTo(ref);
+    }
+
+    @Test
+    void withoutAKeyStudentRefRefusesToGuess() {
+        try (SchoolClient keyless = new SchoolClient(TestSettings.sharedBroker(Map.of("pseudonym.key", "")))) {
+            assertThatThrownBy(() -> keyless.studentRef("G370102201001011234"))
+                    .hasMessageContaining("RURALEDU_PSEUDONYM_KEY");
+        }
+    }
+
+    @Test
+    void deadLettersKeepTheInputBytesAndSayWhy() throws Exception {
+        String school = TestData.uniqueSchoolId();
+        byte[] input = ("{\"schoolId\":\"" + school + "\",\"needing\":-1}").getBytes();
+        client.sendDeadLetter(new DeadLetter(school.getBytes(), input, "VALIDATION", "needing", "needing: negative",
+                Topics.MEAL_REPORTS.name(), "test")).get();
+
+        var letters = KafkaTopics.committedFor(Topics.DEAD_LETTERS.name(), school);
+        assertThat(letters).singleElement().satisfies(r -> {
+            assertThat(r.value()).isEqualTo(input);
+            assertThat(DeadLetterHeaders.get(r.headers(), DeadLetterHeaders.FIELD)).isEqualTo("needing");
+            assertThat(DeadLetterHeaders.get(r.headers(), DeadLetterHeaders.SOURCE_TOPIC))
+                    .isEqualTo(Topics.MEAL_REPORTS.name());
+        });
+    }
+
+    @Test
+    void aSendThatKafkaRefusesIsReportedByItsFutureAndAgainByFlush() {
+        // A record bigger than the producer may send: Kafka refuses it, the client must not swallow that.
+        try (SchoolClient small = new SchoolClient(TestSettings.sharedBroker(Map.of("kafka.max.request.size", "600")))) {
+            String school = TestData.uniqueSchoolId();
+            SpecificRecordBase big = TestData.record(InputKind.CLIMATE_READINGS,
+                    TestData.climate(school).put("roomId", "R".repeat(2_000)));
+            var future = small.send(big);
+            await().atMost(Duration.ofSeconds(10)).until(future::isDone);
+            assertThat(future).isCompletedExceptionally();
+            assertThatThrownBy(small::flush).isInstanceOf(KafkaSendException.class)
+                    .hasMessageContaining("1 of 1 records").hasMessageContaining("RecordTooLargeException");
+            small.flush(); // reported once
+            assertThatThrownBy(() -> small.sendAll(List.of(big))).isInstanceOf(KafkaSendException.class);
+        }
+    }
+}

@@ -1,0 +1,285 @@
+package org.ruraledu.producers.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.ruraledu.contract.Json;
+import org.ruraledu.producers.client.SchoolClient;
+import org.ruraledu.producers.testing.GatewayClient;
+import org.ruraledu.producers.testing.KafkaTopics;
+import org.ruraledu.producers.testing.TestData;
+import org.ruraledu.producers.testing.TestSettings;
+import org.ruraledu.records.InputKind;
+
+/** Every status of the contract's ingest gateway, against the real broker. */
+class GatewayIT {
+    private static final int RATE_PER_MINUTE = 8;
+    private static final int MAX_BODY_BYTES = 20_000;
+    private static final int MAX_RECORDS = 40;
+
+    @TempDir
+    static Path dir;
+
+    private static SchoolClient registry;
+    private static TokenStore tokens;
+    private static Gateway gateway;
+    private static GatewayClient http;
+    private static School registeredBeforeStart;
+
+    /** A school of the registry and its token. */
+    record School(String id, String token) {}
+
+    @BeforeAll
+    static void start() {
+        Path tokenFile = dir.resolve("tokens.properties");
+        registry = new SchoolClient(TestSettings.sharedBroker(Map.of()));
+        tokens = new TokenStore(tokenFile);
+        registeredBeforeStart = newSchool(true);
+        gateway = Gateway.start(TestSettings.gateway(tokenFile, Map.of(
+                "gateway.rate.limit.per.minute", String.valueOf(RATE_PER_MINUTE),
+                "gateway.max.body.bytes", String.valueOf(MAX_BODY_BYTES),
+                "gateway.max.records.per.request", String.valueOf(MAX_RECORDS))));
+        http = new GatewayClient(gateway.url());
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.close();
+        registry.close();
+    }
+
+    /** Registers a school (after the gateway started, unless called before) and issues it a token. */
+    static School newSchool(boolean active) {
+        String id = TestData.uniqueSchoolId();
+        registry.sendAll(List.of(TestData.record(InputKind.SCHOOL_REGISTRY, TestData.school(id, active))));
+        return new School(id, tokens.issue(id));
+    }
+
+    @Test
+    void acceptsOneReportOnlyOnceKafkaHasIt() {
+        School school = registeredBeforeStart;
+        ObjectNode meal = TestData.meal(school.id());
+
+        HttpResponse<String> response = http.post(school.id(), "meal-reports", meal.toString(), school.token());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        assertThat(GatewayClient.json(response)).isEqualTo(Json.MAPPER.createObjectNode().put("accepted", 1)
+                .set("ids", Json.MAPPER.createArrayNode().add(meal.get("reportId").asText())));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(KafkaTopics.committedFor(InputKind.MEAL_REPORTS.topic().name(), school.id()))
+                        .singleElement().satisfies(r -> assertThat(InputKind.MEAL_REPORTS.topic().valueSerde()
+                                .deserializer().deserialize(r.topic(), r.value()).get("served")).isEqualTo(118)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = InputKind.class, names = "SCHOOL_REGISTRY", mode = EnumSource.Mode.EXCLUDE)
+    void acceptsAnArrayOfEveryKindInOrder(InputKind kind) {
+        School school = newSchool(true); // registered and given a token after the gateway started
+        ArrayNode batch = Json.MAPPER.createArrayNode().add(TestData.valid(kind, school.id()))
+                .add(TestData.valid(kind, school.id())).add(TestData.valid(kind, school.id()));
+
+        HttpResponse<String> response = http.post(school.id(), kind.path(), batch.toString(), school.token());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        JsonNode body = GatewayClient.json(response);
+        assertThat(body.get("accepted").asInt()).isEqualTo(3);
+        assertThat(body.get("ids")).extracting(JsonNode::asText).containsExactly(
+                batch.get(0).get(kind.idField()).asText(), batch.get(1).get(kind.idField()).asText(),
+                batch.get(2).get(kind.idField()).asText());
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(KafkaTopics.committedFor(kind.topic().name(), school.id())).hasSize(3));
+    }
+
+    /** A request that must be refused with 400, naming the problem. */
+    record Invalid(String name, InputKind kind, Function<String, String> body, Integer index, String field,
+            String message) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Invalid> invalidRequests() {
+        return Stream.of(
+                new Invalid("invalid JSON", InputKind.MEAL_REPORTS, s -> "{\"reportId\": ", null, null,
+                        "invalid JSON"),
+                new Invalid("missing field", InputKind.MEAL_REPORTS, s -> without(TestData.meal(s), "served"),
+                        0, "served", "is required"),
+                new Invalid("wrong type", InputKind.MEAL_REPORTS, s -> TestData.meal(s).put("needing", "many")
+                        .toString(), 0, "needing", "must be a whole number"),
+                new Invalid("unknown field", InputKind.MEAL_REPORTS, s -> TestData.meal(s).put("remark", "late")
+                        .toString(), 0, "remark", "is not a field of MealReport"),
+                new Invalid("negative count", InputKind.MEAL_REPORTS, s -> TestData.meal(s)
+                        .put("foodSafetyIncidents", -1).toString(), 0, "foodSafetyIncidents", "must not be negative"),
+                new Invalid("served more than needing", InputKind.MEAL_REPORTS, s -> TestData.meal(s)
+                        .put("served", 121).toString(), 0, "served", "must not exceed needing"),
+                new Invalid("date in the future", InputKind.MEAL_REPORTS, s -> TestData.meal(s)
+                        .put("date", TestData.yesterday().plusDays(3).toString()).toString(), 0, "date",
+                        "must not be in the future"),
+                new Invalid("raw student number", InputKind.STUDENT_STATUS, s -> TestData.studentStatus(s)
+                        .put("studentRef", "G37010220100101123X").toString(), 0, "studentRef",
+                        "raw student or ID card number"),
+                new Invalid("another school in the body", InputKind.ENROLLMENT, s -> TestData.enrollment("OTHER")
+                        .toString(), 0, "schoolId", "must be the school in the path"),
+                new Invalid("one bad record in a batch", InputKind.MEAL_REPORTS, s -> "[" + TestData.meal(s) + ","
+                        + TestData.meal(s).put("needing", -5).put("served", 0) + "]", 1, "needing",
+                        "must not be negative"),
+                new Invalid("empty array", InputKind.MEAL_REPORTS, s -> "[]", null, null, "empty"),
+                new Invalid("too many records", InputKind.MEAL_REPORTS, s -> manyMeals(s, MAX_RECORDS + 1), null,
+                        null, "at most " + MAX_RECORDS + " records"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("invalidRequests")
+    void refusesInvalidRequestsNamingTheProblemAndWritesNothing(Invalid invalid) {
+        School school = newSchool(true);
+
+        HttpResponse<String> response = http.post(school.id(), invalid.kind().path(), invalid.body().apply(school.id()),
+                school.token());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(errors(response)).anySatisfy(error -> {
+            assertThat(error.get("index").isNull() ? null : error.get("index").asInt()).isEqualTo(invalid.index());
+            assertThat(error.get("field").isNull() ? null : error.get("field").asText()).isEqualTo(invalid.field());
+            assertThat(error.get("message").asText()).contains(invalid.message());
+        });
+        assertThat(KafkaTopics.committedFor(invalid.kind().topic().name(), school.id())).isEmpty();
+    }
+
+    @Test
+    void refusesAnUnknownKind() {
+        School school = newSchool(true);
+        HttpResponse<String> response = http.post(school.id(), "school-registry",
+                TestData.school(school.id(), true).toString(), school.token());
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(errors(response)).singleElement().satisfies(e -> {
+            assertThat(e.get("field").asText()).isEqualTo("kind");
+            assertThat(e.get("message").asText()).contains("unknown kind 'school-registry'", "meal-reports");
+        });
+        assertThat(KafkaTopics.committedFor(InputKind.SCHOOL_REGISTRY.topic().name(), school.id())).hasSize(1);
+    }
+
+    @Test
+    void refusesSchoolsThatAreNotInTheRegistryOrNoLongerActive() {
+        String unregistered = TestData.uniqueSchoolId();
+        School closed = newSchool(false);
+        for (School school : List.of(new School(unregistered, tokens.issue(unregistered)), closed)) {
+            HttpResponse<String> response = http.post(school.id(), "meal-reports",
+                    TestData.meal(school.id()).toString(), school.token());
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(errors(response)).singleElement().satisfies(e -> {
+                assertThat(e.get("field").asText()).isEqualTo("schoolId");
+                assertThat(e.get("message").asText()).contains("unknown school '" + school.id() + "'");
+            });
+            assertThat(KafkaTopics.committedFor(InputKind.MEAL_REPORTS.topic().name(), school.id())).isEmpty();
+        }
+    }
+
+    @Test
+    void refusesRequestsWithoutAKnownToken() {
+        School school = newSchool(true);
+        String body = TestData.meal(school.id()).toString();
+        for (String token : new String[] {null, "rte_madeup", "Basic " + school.token(), school.token() + "x"}) {
+            HttpResponse<String> response = http.post(school.id(), "meal-reports", body, token);
+            assertThat(response.statusCode()).as("token %s", token).isEqualTo(401);
+            assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v)
+                    .startsWith("Bearer"));
+            assertThat(GatewayClient.json(response).get("error").asText()).contains("token");
+        }
+        assertThat(KafkaTopics.committedFor(InputKind.MEAL_REPORTS.topic().name(), school.id())).isEmpty();
+    }
+
+    @Test
+    void refusesTheTokenOfAnotherSchool() {
+        School school = newSchool(true);
+        School other = newSchool(true);
+        HttpResponse<String> response = http.post(school.id(), "meal-reports", TestData.meal(school.id()).toString(),
+                other.token());
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(GatewayClient.json(response).get("error").asText()).contains("another school");
+        assertThat(KafkaTopics.committedFor(InputKind.MEAL_REPORTS.topic().name(), school.id())).isEmpty();
+    }
+
+    @Test
+    void refusesABodyOverTheLimit() {
+        School school = newSchool(true);
+        String body = manyMeals(school.id(), MAX_RECORDS);
+        body = body + " ".repeat(MAX_BODY_BYTES + 1 - body.length());
+        HttpResponse<String> response = http.post(school.id(), "meal-reports", body, school.token());
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(GatewayClient.json(response).get("error").asText()).contains(String.valueOf(MAX_BODY_BYTES));
+        assertThat(KafkaTopics.committedFor(InputKind.MEAL_REPORTS.topic().name(), school.id())).isEmpty();
+    }
+
+    @Test
+    void refusesASchoolOverItsRateWithoutSlowingOthers() {
+        School busy = newSchool(true);
+        for (int i = 0; i < RATE_PER_MINUTE; i++) {
+            assertThat(http.post(busy.id(), "meal-reports", "{}", busy.token()).statusCode()).isEqualTo(400);
+        }
+        HttpResponse<String> refused = http.post(busy.id(), "meal-reports", TestData.meal(busy.id()).toString(),
+                busy.token());
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(v ->
+                assertThat(Integer.parseInt(v)).isBetween(1, 60));
+        assertThat(KafkaTopics.committedFor(InputKind.MEAL_REPORTS.topic().name(), busy.id())).isEmpty();
+
+        School calm = newSchool(true);
+        assertThat(http.post(calm.id(), "meal-reports", TestData.meal(calm.id()).toString(), calm.token())
+                .statusCode()).isEqualTo(202);
+    }
+
+    @Test
+    void healthSaysKafkaIsUp() {
+        HttpResponse<String> response = http.get("/v1/health");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = GatewayClient.json(response);
+        assertThat(body.get("status").asText()).isEqualTo("UP");
+        assertThat(body.at("/kafka/status").asText()).isEqualTo("UP");
+        assertThat(body.get("schools").asInt()).isPositive();
+    }
+
+    @Test
+    void countsRequestsByStatus() {
+        http.post("nobody", "meal-reports", "{}", null);
+        assertThat(gateway.requestCounts()).containsKey(401);
+        assertThat(http.get("/metrics").body()).contains("ruraledu_gateway_requests_total{status=\"401\"}");
+    }
+
+    private static List<JsonNode> errors(HttpResponse<String> response) {
+        JsonNode body = GatewayClient.json(response);
+        assertThat(body.fieldNames()).toIterable().containsExactly("errors");
+        return Stream.of(body.get("errors")).flatMap(a -> java.util.stream.StreamSupport.stream(a.spliterator(), false))
+                .toList();
+    }
+
+    private static String without(ObjectNode json, String field) {
+        json.remove(field);
+        return json.toString();
+    }
+
+    private static String manyMeals(String schoolId, int n) {
+        ArrayNode meals = Json.MAPPER.createArrayNode();
+        for (int i = 0; i < n; i++) {
+            meals.add(TestData.meal(schoolId));
+        }
+        return meals.toString();
+    }
+}
