@@ -74,13 +74,19 @@ final class IngestHandler implements Handler {
     }
 
     private void ingest(Context ctx, String schoolId, String kindPath, byte[] body) {
+        Optional<Boolean> knownSchool = isKnownSchool(schoolId);
+        if (knownSchool.isEmpty()) {
+            Responses.refused(ctx, 503, "the school registry cannot be read from Kafka right now; nothing was "
+                    + "stored: retry later");
+            return;
+        }
         List<ApiError> errors = new ArrayList<>();
         Optional<InputKind> kind = KINDS.stream().filter(k -> k.path().equals(kindPath)).findFirst();
         if (kind.isEmpty()) {
             errors.add(ApiError.ofRequest("kind", "unknown kind '" + kindPath + "'; one of "
                     + KINDS.stream().map(InputKind::path).collect(Collectors.joining(", "))));
         }
-        if (!isKnownSchool(schoolId)) {
+        if (!knownSchool.get()) {
             errors.add(ApiError.ofRequest("schoolId", "unknown school '" + schoolId
                     + "': not in the school registry, or no longer active"));
         }
@@ -106,9 +112,15 @@ final class IngestHandler implements Handler {
         }
     }
 
-    /** Known now, or known once the registry is read up to date: a school registered a moment ago is found. */
-    private boolean isKnownSchool(String schoolId) {
-        return directory.isActive(schoolId) || (directory.catchUp(kafkaTimeout) && directory.isActive(schoolId));
+    /**
+     * Known now, or once the registry is read up to date (a school registered a moment ago is found); empty if
+     * the registry cannot be read, since calling a school unknown without looking would be a lie.
+     */
+    private Optional<Boolean> isKnownSchool(String schoolId) {
+        if (directory.isActive(schoolId)) {
+            return Optional.of(true);
+        }
+        return directory.catchUp(kafkaTimeout) ? Optional.of(directory.isActive(schoolId)) : Optional.empty();
     }
 
     private static Optional<String> bearerToken(Context ctx) {

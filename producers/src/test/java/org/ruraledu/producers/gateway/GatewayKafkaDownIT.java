@@ -48,6 +48,12 @@ class GatewayKafkaDownIT {
                 assertThat(ingest.statusCode()).as(ingest.body()).isEqualTo(503);
                 assertThat(GatewayClient.json(ingest).get("error").asText()).contains("Kafka");
             }
+            // A school it has not seen cannot be looked up: that is Kafka's fault, not the school's (no 400).
+            String unseen = TestData.uniqueSchoolId();
+            HttpResponse<String> unknown = http.post(unseen, "meal-reports", TestData.meal(unseen).toString(),
+                    new TokenStore(dir.resolve("tokens")).issue(unseen));
+            assertThat(unknown.statusCode()).isEqualTo(503);
+            assertThat(GatewayClient.json(unknown).get("error").asText()).contains("school registry");
         }
     }
 }
