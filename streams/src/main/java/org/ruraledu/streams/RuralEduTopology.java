@@ -15,6 +15,7 @@ import org.ruraledu.streams.ingest.DeadLetterCounter;
 import org.ruraledu.streams.ingest.Ingest;
 import org.ruraledu.streams.kpi.Kpis;
 import org.ruraledu.streams.kpi.Targets;
+import org.ruraledu.streams.dropout.Dropout;
 import org.ruraledu.streams.meals.Meals;
 
 /**
@@ -39,7 +40,7 @@ public final class RuralEduTopology {
 
     /** The domains in production, in wiring order. */
     public static List<Domain> domains() {
-        return List.of(new Meals());
+        return List.of(new Meals(), new Dropout());
     }
 
     public static Topology buildTopology(Settings settings, Clock clock) {

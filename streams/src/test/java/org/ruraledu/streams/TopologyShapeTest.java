@@ -54,7 +54,11 @@ class TopologyShapeTest {
         }));
         description.globalStores().forEach(g -> stores.addAll(g.processor().stores()));
         assertThat(stores).containsOnly("school-registry-store", "meals-latest-report-store", "meals-rollup-store",
-                "kpi-store", "alert-lifecycle-store");
-        assertThat(description.toString()).contains("meals-rollup-repartition", "meals-alert-conditions-repartition");
+                "kpi-store", "alert-lifecycle-store",
+                "dropout-pupil-history-store", "dropout-open-cases-store", "dropout-enrollment-latest-report-store",
+                "dropout-standing-rollup-store", "dropout-flow-rollup-store");
+        assertThat(description.toString()).contains("meals-rollup-repartition", "meals-alert-conditions-repartition",
+                "dropout-pupil-events-repartition", "dropout-standing-rollup-repartition",
+                "dropout-flow-rollup-repartition", "dropout-alert-conditions-repartition");
     }
 }

@@ -1,6 +1,7 @@
 package org.ruraledu.streams.ingest;
 
 import java.time.Clock;
+import java.util.function.Function;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -9,16 +10,21 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.ruraledu.topics.DeadLetterHeaders;
 
 /**
- * Turns a rejected intake back into the record as received (original key, value and headers) plus the
- * {@link DeadLetterHeaders} that say why, where it came from, who rejected it and when.
+ * Turns a {@link DeadLetter} back into the record as received (original key, value and headers) plus the
+ * {@link DeadLetterHeaders} that say why, where it came from, who rejected it and when. The same for ingest's own
+ * rejects and for records a domain refuses later.
+ *
+ * @param <V> what the stream carries; {@code letter} finds the dead letter in it
  */
-final class DeadLetterWriter<T> implements Processor<String, Intake<T>, byte[], byte[]> {
+final class DeadLetterWriter<K, V> implements Processor<K, V, byte[], byte[]> {
+    private final Function<V, DeadLetter> letter;
     private final String rejectedBy;
     private final Clock clock;
     private final DeadLetterCounter counter;
     private ProcessorContext<byte[], byte[]> context;
 
-    DeadLetterWriter(String rejectedBy, Clock clock, DeadLetterCounter counter) {
+    DeadLetterWriter(Function<V, DeadLetter> letter, String rejectedBy, Clock clock, DeadLetterCounter counter) {
+        this.letter = letter;
         this.rejectedBy = rejectedBy;
         this.clock = clock;
         this.counter = counter;
@@ -30,12 +36,10 @@ final class DeadLetterWriter<T> implements Processor<String, Intake<T>, byte[], 
     }
 
     @Override
-    public void process(Record<String, Intake<T>> in) {
-        if (!(in.value() instanceof Intake.Rejected<T> rejected)) {
-            throw new IllegalStateException("only rejected records reach the dead-letter writer");
-        }
-        RawRecord raw = rejected.raw();
-        Rejection why = rejected.rejection();
+    public void process(Record<K, V> in) {
+        DeadLetter dead = letter.apply(in.value());
+        RawRecord raw = dead.received();
+        Rejection why = dead.rejection();
         Headers headers = new RecordHeaders(in.headers().toArray());
         DeadLetterHeaders.put(headers, DeadLetterHeaders.REASON, why.reason());
         DeadLetterHeaders.put(headers, DeadLetterHeaders.ERROR_CODE, why.code());

@@ -74,6 +74,6 @@ final class DecodeAndCheck<T extends SpecificRecordBase> implements Processor<by
     }
 
     private static <T> Intake<T> rejected(RawRecord raw, RejectionCode code, String field, String reason) {
-        return new Intake.Rejected<>(raw, new Rejection(code, field, reason));
+        return new Intake.Rejected<>(new DeadLetter(raw, new Rejection(code, field, reason)));
     }
 }

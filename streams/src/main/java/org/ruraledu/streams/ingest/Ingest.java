@@ -3,6 +3,7 @@ package org.ruraledu.streams.ingest;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
@@ -88,12 +89,26 @@ public final class Ingest {
                 .branch((key, intake) -> intake instanceof Intake.Accepted, Branched.as("-accepted"))
                 .defaultBranch(Branched.as("-rejected"));
 
-        outcome.get(name + "-outcome-rejected")
-                .process(() -> new DeadLetterWriter<T>(rejectedBy, clock, deadLetters), Named.as(name + "-dead-letter"))
-                .to(Topics.DEAD_LETTERS.name(), Produced.with(Topics.DEAD_LETTERS.keySerde(),
-                        Topics.DEAD_LETTERS.valueSerde()).withName(name + "-dead-letter-sink"));
+        writeDeadLetters(name, outcome.get(name + "-outcome-rejected"), intake -> ((Intake.Rejected<T>) intake).letter());
         return outcome.get(name + "-outcome-accepted")
                 .mapValues(intake -> ((Intake.Accepted<T>) intake).enriched(), Named.as(name + "-enriched"));
+    }
+
+    /**
+     * Dead-letters records that a domain turns away after ingest accepted them (e.g. a dropout event too late for
+     * the pupil's case history), exactly like ingest's own rejects: the input bytes as received (see
+     * {@link Enriched#refused}), with headers that say why. Names: {@code {name}-dead-letter},
+     * {@code {name}-dead-letter-sink}.
+     */
+    public <K> void deadLetter(String name, KStream<K, DeadLetter> refused) {
+        writeDeadLetters(name, refused, letter -> letter);
+    }
+
+    private <K, V> void writeDeadLetters(String name, KStream<K, V> rejected, Function<V, DeadLetter> letter) {
+        rejected.process(() -> new DeadLetterWriter<K, V>(letter, rejectedBy, clock, deadLetters),
+                        Named.as(name + "-dead-letter"))
+                .to(Topics.DEAD_LETTERS.name(), Produced.with(Topics.DEAD_LETTERS.keySerde(),
+                        Topics.DEAD_LETTERS.valueSerde()).withName(name + "-dead-letter-sink"));
     }
 
     /** The registry lookup: an unknown school, an unreadable registry entry or a closed school rejects. */
@@ -118,6 +133,6 @@ public final class Ingest {
     }
 
     private static <T> Intake<T> reject(Intake.Decoded<T> decoded, RejectionCode code, String reason) {
-        return new Intake.Rejected<>(decoded.raw(), new Rejection(code, "schoolId", reason));
+        return new Intake.Rejected<>(new DeadLetter(decoded.raw(), new Rejection(code, "schoolId", reason)));
     }
 }

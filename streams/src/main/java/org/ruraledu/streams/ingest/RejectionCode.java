@@ -11,5 +11,10 @@ public enum RejectionCode {
     /** The school is not in the registry, or its registry entry is unreadable. */
     UNKNOWN_SCHOOL,
     /** The school is registered but closed or merged ({@code active = false}). */
-    INACTIVE_SCHOOL
+    INACTIVE_SCHOOL,
+    /**
+     * Accepted by ingest, but dated too far back for the domain to place it: a dropout-control event more than
+     * {@code dropout.late.event.window.days} behind the pupil's newest event.
+     */
+    TOO_LATE
 }

@@ -48,17 +48,15 @@ final class KpiProcessor implements Processor<String, Tally, String, Kpi> {
     }
 
     Kpi measure(RollupKey key, Tally tally, Metric metric, Instant now) {
-        double numerator = tally.total(metric.numerator());
-        Double denominator = metric.isCount() ? null : (double) tally.total(metric.denominator());
-        boolean hasData = tally.schools() > 0 && (denominator == null || denominator > 0);
-        double value = !hasData ? 0 : denominator == null ? numerator : numerator / denominator * metric.per();
+        Metric.Measure measure = metric.measure(tally);
+        double value = measure.value();
         // A standing figure (CURRENT) is dated the day it was computed, in the plan's city time.
         LocalDate periodStart = key.periodStart() != null ? key.periodStart() : LocalDate.ofInstant(now, RecordRules.ZONE);
         Optional<Target> target = targets.forMetric(metric.id());
-        KpiStatus status = !hasData ? KpiStatus.NO_DATA
+        KpiStatus status = !measure.hasData() ? KpiStatus.NO_DATA
                 : target.map(t -> t.judge(value, periodStart)).orElse(KpiStatus.NO_TARGET);
         return new Kpi(key.scope(), metric.id(), key.period().id(), periodStart, value,
-                metric.isCount() ? null : numerator, denominator,
+                measure.numerator(), measure.denominator(),
                 target.map(Target::value).orElse(null), target.map(Target::targetId).orElse(null),
                 status, tally.schools(), now);
     }

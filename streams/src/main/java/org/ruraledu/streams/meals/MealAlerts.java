@@ -3,10 +3,10 @@ package org.ruraledu.streams.meals;
 import java.util.List;
 import org.ruraledu.contract.Alert.Severity;
 import org.ruraledu.contract.AlertType;
-import org.ruraledu.contract.District;
 import org.ruraledu.schemas.MealReport;
 import org.ruraledu.streams.alert.AlertCondition;
 import org.ruraledu.streams.alert.AlertDraft;
+import org.ruraledu.streams.alert.Where;
 import org.ruraledu.streams.ingest.Enriched;
 
 /**
@@ -25,7 +25,7 @@ final class MealAlerts {
 
     static AlertCondition mealGap(Enriched<MealReport> latest) {
         MealReport r = latest.record();
-        Where where = Where.of(latest);
+        Where where = where(latest);
         int gap = r.getNeeding() - r.getServed();
         double coverage = r.getNeeding() == 0 ? 1.0 : (double) r.getServed() / r.getNeeding();
         AlertDraft draft = AlertDraft.of(AlertType.MEAL_GAP, Severity.WARNING, latest.district())
@@ -36,22 +36,22 @@ final class MealAlerts {
         String subject = subject(latest);
         if (gap > 0) {
             return AlertCondition.holding(subject, draft.message(
-                    "午餐缺口：" + where.zh + r.getDate() + "需在校就餐学生" + r.getNeeding() + "人，供餐" + r.getServed()
+                    "午餐缺口：" + where.zh() + r.getDate() + "需在校就餐学生" + r.getNeeding() + "人，供餐" + r.getServed()
                             + "人，" + gap + "人未能就餐" + ITEM_ZH,
-                    "School lunch gap: " + where.en + " served lunch to " + r.getServed() + " of the " + r.getNeeding()
+                    "School lunch gap: " + where.en() + " served lunch to " + r.getServed() + " of the " + r.getNeeding()
                             + " pupils who needed it on " + r.getDate() + "; " + gap + " went without" + ITEM_EN + ".")
                     .build());
         }
         return AlertCondition.cleared(subject, draft.message(
-                "午餐缺口已消除：" + where.zh + r.getDate() + "需在校就餐的" + r.getNeeding() + "名学生均已供餐" + ITEM_ZH,
-                "School lunch gap closed: " + where.en + " served all " + r.getNeeding()
+                "午餐缺口已消除：" + where.zh() + r.getDate() + "需在校就餐的" + r.getNeeding() + "名学生均已供餐" + ITEM_ZH,
+                "School lunch gap closed: " + where.en() + " served all " + r.getNeeding()
                         + " pupils who needed lunch on " + r.getDate() + ITEM_EN + ".")
                 .build());
     }
 
     static AlertCondition foodSafety(Enriched<MealReport> latest) {
         MealReport r = latest.record();
-        Where where = Where.of(latest);
+        Where where = where(latest);
         int incidents = r.getFoodSafetyIncidents();
         AlertDraft draft = AlertDraft.of(AlertType.FOOD_SAFETY_INCIDENT, Severity.CRITICAL, latest.district())
                 .school(latest.schoolId())
@@ -61,14 +61,14 @@ final class MealAlerts {
         String subject = subject(latest);
         if (incidents > 0) {
             return AlertCondition.holding(subject, draft.message(
-                    "食品安全事件：" + where.zh + r.getDate() + "报告食品安全事件" + incidents + "起" + ITEM_ZH,
-                    "Food-safety incident: " + where.en + " reported " + incidents + " food-safety incident"
+                    "食品安全事件：" + where.zh() + r.getDate() + "报告食品安全事件" + incidents + "起" + ITEM_ZH,
+                    "Food-safety incident: " + where.en() + " reported " + incidents + " food-safety incident"
                             + (incidents == 1 ? "" : "s") + " on " + r.getDate() + ITEM_EN + ".")
                     .build());
         }
         return AlertCondition.cleared(subject, draft.message(
-                "食品安全事件已更正：" + where.zh + r.getDate() + "的更正报告为0起" + ITEM_ZH,
-                "Food-safety incident withdrawn: the corrected report of " + where.en + " for " + r.getDate()
+                "食品安全事件已更正：" + where.zh() + r.getDate() + "的更正报告为0起" + ITEM_ZH,
+                "Food-safety incident withdrawn: the corrected report of " + where.en() + " for " + r.getDate()
                         + " shows none" + ITEM_EN + ".")
                 .build());
     }
@@ -78,13 +78,7 @@ final class MealAlerts {
         return latest.schoolId() + ":" + latest.record().getDate();
     }
 
-    /** The school and its district, as the plan's words name them. */
-    private record Where(String zh, String en) {
-        static Where of(Enriched<MealReport> latest) {
-            String name = latest.school().getName();
-            return District.byKey(latest.district())
-                    .map(d -> new Where(d.nameZh() + name, name + " (" + d.nameEn() + ")"))
-                    .orElse(new Where(name, name));
-        }
+    private static Where where(Enriched<MealReport> latest) {
+        return Where.of(latest.school().getName(), latest.district());
     }
 }

@@ -1,0 +1,99 @@
+package org.ruraledu.streams.dropout;
+
+import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+import org.ruraledu.records.InputKind;
+import org.ruraledu.schemas.EnrollmentReport;
+import org.ruraledu.schemas.StudentStatusEvent;
+import org.ruraledu.serde.JsonSerde;
+import org.ruraledu.streams.Domain;
+import org.ruraledu.streams.Foundation;
+import org.ruraledu.streams.alert.AlertCondition;
+import org.ruraledu.streams.ingest.DeadLetter;
+import org.ruraledu.streams.ingest.Enriched;
+import org.ruraledu.streams.kpi.FigureChange;
+import org.ruraledu.streams.kpi.Period;
+import org.ruraledu.streams.kpi.Target;
+import org.ruraledu.streams.revision.LatestReportWins;
+import org.ruraledu.streams.revision.Revision;
+
+/**
+ * Dropout control (控辍保学), plan item 38 and task 19: dropout kept at zero (常态清零), every dropout followed up
+ * as its own case (一人一案) until the child is persuaded back to school (劝返).
+ *
+ * <pre>
+ *  student-status.v1 ─► Ingest ─► dropout-pupil-key ─► {app}-dropout-pupil-events-repartition
+ *     ─► dropout-cases (CaseTracker: dropout-pupil-history-store, dropout-open-cases-store; wall-clock overdue check)
+ *          ├─► conditions ─► AlertLifecycle: DROPOUT_DETECTED, DROPOUT_CASE_OVERDUE
+ *          ├─► standing ─┬─► Rollup dropout-standing (current): open, overdue, rate per 10k, by reason and grade
+ *  enrollment.v1 ─► Ingest ─► LatestReportWins (dropout-enrollment-latest-report-store) ─┘
+ *          ├─► flow ─► Rollup dropout-flow (day, month): new, returned, transferred, median days to return
+ *          └─► refused (too late) ─► dead-letters.v1
+ * </pre>
+ *
+ * <p>Events are repartitioned by pupil ({@code schoolId|studentRef}) although input is already keyed by school:
+ * the history store is then partitioned by its own key, so a query for one pupil's cases finds the instance that
+ * holds them, and a large school's pupils spread over all partitions.
+ */
+public final class Dropout implements Domain {
+    public static final String NAME = "dropout";
+
+    private static final LatestReportWins.Spec<EnrollmentReport> ENROLMENT = new LatestReportWins.Spec<>(
+            NAME + "-enrollment", EnrollmentReport::getReportId, report -> null,
+            report -> DropoutKpis.enrolment(report.getEnrolled()));
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<Target> targets() {
+        return List.of(DropoutKpis.CASES_AT_ZERO);
+    }
+
+    @Override
+    public void build(Foundation f) {
+        DropoutRules rules = DropoutRules.from(f.settings());
+        FollowUpLimits limits = FollowUpLimits.from(f.settings());
+        f.builder().addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CaseTracker.HISTORIES),
+                Serdes.String(), DropoutSerdes.pupilHistory()));
+        f.builder().addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CaseTracker.OPEN_CASES),
+                Serdes.String(), new JsonSerde<>(OpenCase.class)));
+
+        KStream<String, Enriched<StudentStatusEvent>> events = f.ingest().stream(InputKind.STUDENT_STATUS);
+        KStream<String, CaseOutput> outputs = events
+                .map((school, event) -> {
+                    PupilEvent pupilEvent = PupilEvent.of(event);
+                    return KeyValue.pair(pupilEvent.pupilKey(), pupilEvent);
+                }, Named.as(NAME + "-pupil-key"))
+                .repartition(Repartitioned.<String, PupilEvent>as(NAME + "-pupil-events")
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(new JsonSerde<>(PupilEvent.class)))
+                .process(() -> new CaseTracker(rules, limits, f.clock()), Named.as(NAME + "-cases"),
+                        CaseTracker.HISTORIES, CaseTracker.OPEN_CASES);
+
+        f.alerts().track(NAME, outputs.flatMapValues(output -> output instanceof CaseOutput.Condition c
+                ? List.of(c.condition()) : List.<AlertCondition>of(), Named.as(NAME + "-conditions")));
+
+        KStream<String, FigureChange> enrolment = LatestReportWins
+                .apply(f.builder(), f.ingest().<EnrollmentReport>stream(InputKind.ENROLLMENT), ENROLMENT)
+                .mapValues(Revision::change, Named.as(NAME + "-enrollment-change"));
+        KStream<String, FigureChange> standing = outputs.flatMapValues(output -> output instanceof CaseOutput.Standing s
+                ? List.of(s.change()) : List.<FigureChange>of(), Named.as(NAME + "-standing"));
+        f.kpis().rollUp(NAME + "-standing", standing.merge(enrolment, Named.as(NAME + "-standing-and-enrollment")),
+                List.of(Period.CURRENT), DropoutKpis.STANDING);
+
+        f.kpis().rollUp(NAME + "-flow", outputs.flatMapValues(output -> output instanceof CaseOutput.Flow flow
+                ? List.of(flow.change()) : List.<FigureChange>of(), Named.as(NAME + "-flow")),
+                List.of(Period.DAY, Period.MONTH), DropoutKpis.FLOW);
+
+        f.ingest().deadLetter(NAME, outputs.flatMapValues(output -> output instanceof CaseOutput.Refused refused
+                ? List.of(refused.letter()) : List.<DeadLetter>of(), Named.as(NAME + "-refused")));
+    }
+}
