@@ -163,6 +163,39 @@ class LocalPipelineIT {
         await().atMost(Duration.ofSeconds(5)).until(() -> latestKpi(key) != null);
     }
 
+    @Test
+    @Order(4)
+    void noTopicHoldsARawStudentNumberAfterASimulatorRun() throws Exception {
+        // Every topic: inputs, outputs, dead letters and the streams application's changelogs and repartitions.
+        Set<String> topics;
+        try (var admin = pipeline.broker().admin()) {
+            topics = admin.listTopics(new org.apache.kafka.clients.admin.ListTopicsOptions().listInternal(false))
+                    .names().get();
+        }
+        assertThat(topics).anyMatch(t -> t.endsWith("-changelog")).contains(Topics.STUDENT_STATUS.name());
+        // The scan would see one: the shapes the simulator makes up, in JSON and in Avro framing.
+        assertThat(RAW_IDENTIFIER.matcher("{\"ref\":\"G371001000100000042\"}").find()).isTrue();
+        assertThat(RAW_IDENTIFIER.matcher("\u0026A37100100010000004X").find()).isTrue();
+        long scanned = 0;
+        for (String topic : topics) {
+            for (ConsumerRecord<byte[], byte[]> r : readAll(topic)) {
+                for (byte[] bytes : new byte[][] {r.key(), r.value()}) {
+                    if (bytes != null) {
+                        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+                        assertThat(RAW_IDENTIFIER.matcher(text).find())
+                                .as("raw student or ID card number in %s at offset %d", topic, r.offset()).isFalse();
+                        scanned++;
+                    }
+                }
+            }
+        }
+        assertThat(scanned).isGreaterThan(1000);
+    }
+
+    /** A student number (G/J/L + 18 characters) or an ID card number, not inside a longer run of digits. */
+    private static final java.util.regex.Pattern RAW_IDENTIFIER =
+            java.util.regex.Pattern.compile("(?<![0-9])[GJLgjl]?\\d{17}[0-9Xx](?![0-9])");
+
     private static HttpResponse<String> postMeal(String schoolId, String token, String reportId, LocalDate day,
             int needing, int served) throws Exception {
         String body = String.format("{\"reportId\":\"%s\",\"schoolId\":\"%s\",\"date\":\"%s\",\"needing\":%d,"
