@@ -9,9 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -24,15 +26,17 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.ruraledu.config.Settings;
 import org.ruraledu.contract.Alert;
 import org.ruraledu.contract.Kpi;
+import org.ruraledu.records.InputKind;
 import org.ruraledu.schemas.MealProvision;
 import org.ruraledu.schemas.MealReport;
 import org.ruraledu.schemas.SchoolLevel;
 import org.ruraledu.schemas.SchoolProfile;
+import org.ruraledu.topics.Topic;
 import org.ruraledu.topics.Topics;
 
 /**
  * The production topology in a TopologyTestDriver, with a hand-moved clock (2026-03-10 10:00 in Weihai) and
- * helpers to write registry entries and meal reports and read KPIs, alerts and dead letters.
+ * helpers to write registry entries and input records and read KPIs, alerts and dead letters.
  */
 final class TopologyFixture implements AutoCloseable {
     static final Instant NOW = Instant.parse("2026-03-10T02:00:00Z");
@@ -47,14 +51,20 @@ final class TopologyFixture implements AutoCloseable {
     private final TestOutputTopic<String, Kpi> kpis;
     private final TestOutputTopic<String, Alert> alerts;
     private final TestOutputTopic<byte[], byte[]> deadLetters;
+    private final Map<InputKind, TestInputTopic<byte[], byte[]>> inputs = new EnumMap<>(InputKind.class);
 
     TopologyFixture() {
+        this(Map.of());
+    }
+
+    /** With some settings other than the defaults (e.g. {@code dropout.followup.limit.days}). */
+    TopologyFixture(Map<String, String> overrides) {
         try {
             stateDir = Files.createTempDirectory("ruraledu-ttd-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Settings settings = Settings.defaults().with(Map.of("streams.application.id", APP_ID,
+        Settings settings = Settings.defaults().with(overrides).with(Map.of("streams.application.id", APP_ID,
                 "streams.state.dir", stateDir.toString()));
         driver = new TopologyTestDriver(RuralEduTopology.buildTopology(settings, clock, meters),
                 StreamsProperties.of(settings), NOW);
@@ -98,12 +108,23 @@ final class TopologyFixture implements AutoCloseable {
         }
     }
 
-    void reportRaw(byte[] key, byte[] value, Headers headers) {
-        meals.pipeInput(new TestRecord<>(key, value, headers));
+    /** Input records of any kind (student status, enrolment, ...), each keyed by its school as the contract says. */
+    @SafeVarargs
+    final <T extends SpecificRecordBase> void send(T... records) {
+        for (T record : records) {
+            InputKind kind = InputKind.forRecord(record);
+            inputs.computeIfAbsent(kind, k -> driver.createInputTopic(k.topic().name(), new ByteArraySerializer(),
+                    new ByteArraySerializer())).pipeInput(key(InputKind.schoolIdOf(record)), encode(record));
+        }
     }
 
-    static byte[] encode(MealReport report) {
-        return Topics.MEAL_REPORTS.valueSerde().serializer().serialize(Topics.MEAL_REPORTS.name(), report);
+    static <T extends SpecificRecordBase> byte[] encode(T record) {
+        Topic<String, T> topic = InputKind.forRecord(record).topic();
+        return topic.valueSerde().serializer().serialize(topic.name(), record);
+    }
+
+    void reportRaw(byte[] key, byte[] value, Headers headers) {
+        meals.pipeInput(new TestRecord<>(key, value, headers));
     }
 
     static byte[] key(String schoolId) {
