@@ -29,9 +29,11 @@ import org.ruraledu.streams.meals.Meals;
  *                      │                     ├─► Rollup (meals-rollup-store) ─► KPIs (kpi-store) ─► kpi.v1
  *                      │                     └─► conditions ─► AlertLifecycle (alert-lifecycle-store) ─► alerts.v1
  *                      └─► dead-letters.v1
+ *  student-status.v1, enrollment.v1 ─► Ingest ─► Dropout ─► cases per pupil (dropout-pupil-history-store,
+ *                      dropout-open-cases-store, wall-clock overdue check) ─► Rollups, KPIs, AlertLifecycle
  * </pre>
  *
- * <p>To add a domain (e.g. dropout control): implement {@link Domain} (targets + wiring from the
+ * <p>To add a domain (e.g. left-behind care): implement {@link Domain} (targets + wiring from the
  * {@link Foundation}) and add it to {@link #domains()}. Every processor, store and internal topic is named
  * explicitly and prefixed by its domain, so adding a domain renames nothing that exists.
  */

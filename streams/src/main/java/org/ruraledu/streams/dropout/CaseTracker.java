@@ -76,8 +76,8 @@ final class CaseTracker implements Processor<String, PupilEvent, String, CaseOut
             case APPLIED -> {
                 histories.put(pupil, recording.history());
                 LocalDate today = today();
-                // A withdrawn case first: when a late event re-dates a case, its old alert resolves before the
-                // new one opens.
+                // A withdrawn case first: when a late event re-dates a case, its old alert is resolved before the
+                // new one opens (as far as order goes: alerts of two cases may land on different partitions).
                 recording.changes().stream()
                         .sorted(Comparator.comparing((CaseChange c) -> c.kind() != CaseChange.Kind.WITHDRAWN))
                         .forEach(change -> follow(change, event, today, in.timestamp()));
@@ -117,14 +117,13 @@ final class CaseTracker implements Processor<String, PupilEvent, String, CaseOut
         List<OpenCase> changed = new ArrayList<>();
         try (KeyValueIterator<String, OpenCase> all = openCases.all()) {
             all.forEachRemaining(entry -> {
-                OverdueLevel level = OverdueLevel.of(entry.value.dropoutCase(), today, limits);
-                if (level != entry.value.level()) {
-                    changed.add(entry.value.at(level));
+                if (OverdueLevel.of(entry.value.dropoutCase(), today, limits) != entry.value.level()) {
+                    changed.add(entry.value);
                 }
             });
         }
-        for (OpenCase now : changed) {
-            OpenCase was = openCases.get(now.caseId());
+        for (OpenCase was : changed) {
+            OpenCase now = was.at(OverdueLevel.of(was.dropoutCase(), today, limits));
             openCases.put(now.caseId(), now);
             publishStanding(was, now, null, today, timestamp);
         }
