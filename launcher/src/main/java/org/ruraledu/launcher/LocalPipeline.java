@@ -74,6 +74,14 @@ public final class LocalPipeline implements AutoCloseable {
         return "http://" + settings.get("query.host") + ":" + streams.queryPort();
     }
 
+    /** Why the streams application has stopped on its own (an unexpected error), or null while it runs. */
+    public String streamsFailure() {
+        var state = streams.streams().state();
+        return state == org.apache.kafka.streams.KafkaStreams.State.ERROR
+                || state == org.apache.kafka.streams.KafkaStreams.State.NOT_RUNNING
+                ? "the streams application stopped (" + state + "); see the log above" : null;
+    }
+
     public EmbeddedBroker broker() {
         return broker;
     }

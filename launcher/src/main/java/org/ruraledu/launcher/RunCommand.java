@@ -65,6 +65,10 @@ public final class RunCommand implements Callable<Integer> {
             Simulator simulator = noSimulator ? null : startSimulator(pipeline.settings());
             PipelineSummary summary = new PipelineSummary(pipeline.queryUrl());
             while (!stop.await(Math.max(1, summaryEvery), java.util.concurrent.TimeUnit.SECONDS)) {
+                String failure = pipeline.streamsFailure();
+                if (failure != null) {
+                    throw new IllegalStateException(failure);
+                }
                 if (summaryEvery > 0) {
                     summary.print(System.out);
                 }

@@ -3,29 +3,18 @@ package org.ruraledu.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,9 +22,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.ruraledu.config.Settings;
 import org.ruraledu.contract.District;
-import org.ruraledu.contract.Json;
 import org.ruraledu.contract.Kpi;
 import org.ruraledu.producers.gateway.TokenStore;
 import org.ruraledu.producers.simulator.KafkaReportSink;
@@ -54,19 +41,12 @@ import org.ruraledu.topics.Topics;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalPipelineIT {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static Path dataDir;
     private static LocalPipeline pipeline;
     private static List<SimulatedSchool> schools;
 
     @BeforeAll
     static void startPipelineAndSimulateSchools() throws Exception {
-        dataDir = Files.createTempDirectory("ruraledu-e2e-");
-        Map<String, String> overrides = new HashMap<>(LocalPipeline.dataDirSettings(dataDir));
-        overrides.put("broker.port", "0");
-        overrides.put("gateway.port", "0");
-        overrides.put("query.port", "0");
-        pipeline = LocalPipeline.start(Settings.defaults().with(overrides));
+        pipeline = PipelineTesting.startPipeline("e2e");
 
         SimulatorOptions options = new SimulatorOptions(40, 3, 0, 1.0, 99, 0, 0, 3000);
         try (KafkaReportSink sink = new KafkaReportSink(pipeline.settings())) {
@@ -200,21 +180,11 @@ class LocalPipelineIT {
             int needing, int served) throws Exception {
         String body = String.format("{\"reportId\":\"%s\",\"schoolId\":\"%s\",\"date\":\"%s\",\"needing\":%d,"
                 + "\"served\":%d,\"provision\":\"CANTEEN\",\"foodSafetyIncidents\":0}", reportId, schoolId, day, needing, served);
-        return HTTP.send(HttpRequest.newBuilder(URI.create(pipeline.gatewayUrl() + "/v1/schools/" + schoolId + "/meal-reports"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return PipelineTesting.post(pipeline, schoolId, "meal-reports", token, body);
     }
 
     private static List<Kpi> kpis(String query) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                URI.create(pipeline.queryUrl() + "/v1/kpis?" + query)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode body = Json.MAPPER.readTree(response.body());
-        List<Kpi> kpis = new ArrayList<>();
-        for (JsonNode node : body.isArray() ? body : body.path("kpis")) {
-            kpis.add(Json.MAPPER.treeToValue(node, Kpi.class));
-        }
-        return kpis;
+        return PipelineTesting.kpis(pipeline, query);
     }
 
     /** The latest value of a KPI key on the KPI topic, or null. */
@@ -223,6 +193,7 @@ class LocalPipelineIT {
         return history.isEmpty() ? null : history.get(history.size() - 1);
     }
 
+    /** A key lives in one partition, so its records come in order. */
     private static List<Kpi> kpiHistory(String key) {
         List<Kpi> history = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> r : readAll(Topics.KPIS.name())) {
@@ -233,25 +204,7 @@ class LocalPipelineIT {
         return history;
     }
 
-    /** Every committed record of a topic, from the beginning to its current end. */
     private static List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
-        Properties props = new Properties();
-        props.putAll(pipeline.settings().kafkaClientProperties());
-        props.put("isolation.level", "read_committed");
-        try (var consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            var partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            var end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-            long deadline = System.currentTimeMillis() + 10_000;
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
-                    && System.currentTimeMillis() < deadline) {
-                consumer.poll(Duration.ofMillis(100)).forEach(records::add);
-            }
-            // Records of one partition are in order; a key lives in one partition, so its history is ordered.
-            return records;
-        }
+        return PipelineTesting.readAll(pipeline, topic);
     }
 }

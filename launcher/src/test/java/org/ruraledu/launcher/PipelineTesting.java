@@ -1,0 +1,92 @@
+package org.ruraledu.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.ruraledu.config.Settings;
+import org.ruraledu.contract.Json;
+import org.ruraledu.contract.Kpi;
+import org.ruraledu.topics.Topic;
+
+/** What the end-to-end tests share: a local pipeline on free ports, and ways to read what it produced. */
+final class PipelineTesting {
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private PipelineTesting() {}
+
+    /** The local pipeline exactly as {@code run} starts it, on free ports, its state in a new directory. */
+    static LocalPipeline startPipeline(String name) throws Exception {
+        Path dataDir = Files.createTempDirectory("ruraledu-" + name + "-");
+        Map<String, String> overrides = new HashMap<>(LocalPipeline.dataDirSettings(dataDir));
+        overrides.put("broker.port", "0");
+        overrides.put("gateway.port", "0");
+        overrides.put("query.port", "0");
+        return LocalPipeline.start(Settings.defaults().with(overrides));
+    }
+
+    static HttpResponse<String> post(LocalPipeline pipeline, String schoolId, String kind, String token, String body)
+            throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(pipeline.gatewayUrl() + "/v1/schools/" + schoolId + "/" + kind))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** KPI records from the query API. */
+    static List<Kpi> kpis(LocalPipeline pipeline, String query) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                URI.create(pipeline.queryUrl() + "/v1/kpis?" + query)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = Json.MAPPER.readTree(response.body());
+        List<Kpi> kpis = new ArrayList<>();
+        for (JsonNode node : body.isArray() ? body : body.path("kpis")) {
+            kpis.add(Json.MAPPER.treeToValue(node, Kpi.class));
+        }
+        return kpis;
+    }
+
+    /** Every committed record of a topic, from the beginning to its current end, in partition order. */
+    static List<ConsumerRecord<byte[], byte[]>> readAll(LocalPipeline pipeline, String topic) {
+        Properties props = new Properties();
+        props.putAll(pipeline.settings().kafkaClientProperties());
+        props.put("isolation.level", "read_committed");
+        try (var consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
+                    && System.currentTimeMillis() < deadline) {
+                consumer.poll(Duration.ofMillis(100)).forEach(records::add);
+            }
+            return records;
+        }
+    }
+
+    /** The values of a contract topic, decoded with its registry serde. */
+    static <V> List<V> values(LocalPipeline pipeline, Topic<String, V> topic) {
+        List<V> values = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> r : readAll(pipeline, topic.name())) {
+            values.add(topic.valueSerde().deserializer().deserialize(topic.name(), r.value()));
+        }
+        return values;
+    }
+}
