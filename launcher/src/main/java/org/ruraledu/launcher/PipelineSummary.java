@@ -30,8 +30,9 @@ final class PipelineSummary {
     void print(PrintStream out) {
         try {
             JsonNode kpis = get("/v1/kpis?metric=meals.coverage&period=day");
+            JsonNode openCases = get("/v1/kpis?metric=dropout.open_cases&period=current");
             JsonNode alerts = get("/v1/alerts?state=OPEN");
-            out.println(render(items(kpis), items(alerts)));
+            out.println(render(items(kpis), items(openCases), items(alerts)));
         } catch (IOException e) {
             out.println("(query API not answering yet: " + e.getMessage() + ")");
         } catch (InterruptedException e) {
@@ -39,12 +40,8 @@ final class PipelineSummary {
         }
     }
 
-    static String render(List<JsonNode> kpis, List<JsonNode> openAlerts) {
-        Map<String, JsonNode> latest = new TreeMap<>();
-        for (JsonNode kpi : kpis) {
-            latest.merge(kpi.path("scope").asText(), kpi,
-                    (a, b) -> a.path("periodStart").asText().compareTo(b.path("periodStart").asText()) >= 0 ? a : b);
-        }
+    static String render(List<JsonNode> kpis, List<JsonNode> openCases, List<JsonNode> openAlerts) {
+        Map<String, JsonNode> latest = latestPerScope(kpis);
         StringBuilder s = new StringBuilder("\n午餐覆盖率 school lunch coverage (meals.coverage, latest school day)\n");
         s.append(String.format("  %-10s %-10s %9s %15s  %s%n", "scope", "day", "coverage", "served/needing", "status"));
         List<String> order = new ArrayList<>();
@@ -62,10 +59,26 @@ final class PipelineSummary {
                     k.path("value").asDouble() * 100,
                     k.path("numerator").asLong() + "/" + k.path("denominator").asLong(), k.path("status").asText()));
         }
+        Map<String, JsonNode> cases = latestPerScope(openCases);
+        s.append("控辍保学 open dropout cases (dropout.open_cases, target 0):");
+        for (String scope : order) {
+            JsonNode k = cases.get(scope);
+            s.append(' ').append(scope).append('=').append(k == null ? "-" : String.valueOf(k.path("value").asLong()));
+        }
+        s.append(System.lineSeparator());
         Map<String, Integer> byType = new TreeMap<>();
         openAlerts.forEach(a -> byType.merge(a.path("type").asText(), 1, Integer::sum));
         s.append("open alerts 预警: ").append(byType.isEmpty() ? "none" : byType.toString());
         return s.toString();
+    }
+
+    private static Map<String, JsonNode> latestPerScope(List<JsonNode> kpis) {
+        Map<String, JsonNode> latest = new TreeMap<>();
+        for (JsonNode kpi : kpis) {
+            latest.merge(kpi.path("scope").asText(), kpi,
+                    (a, b) -> a.path("periodStart").asText().compareTo(b.path("periodStart").asText()) >= 0 ? a : b);
+        }
+        return latest;
     }
 
     private JsonNode get(String path) throws IOException, InterruptedException {
