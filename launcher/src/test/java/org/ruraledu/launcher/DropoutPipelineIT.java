@@ -3,7 +3,6 @@ package org.ruraledu.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,9 +26,7 @@ import org.ruraledu.contract.AlertType;
 import org.ruraledu.contract.District;
 import org.ruraledu.contract.Kpi;
 import org.ruraledu.producers.gateway.TokenStore;
-import org.ruraledu.producers.simulator.KafkaReportSink;
 import org.ruraledu.producers.simulator.SimulatedSchool;
-import org.ruraledu.producers.simulator.Simulator;
 import org.ruraledu.producers.simulator.SimulatorOptions;
 import org.ruraledu.records.RecordRules;
 import org.ruraledu.records.StudentRefs;
@@ -53,12 +50,7 @@ class DropoutPipelineIT {
     static void simulateSchools() throws Exception {
         pipeline = PipelineTesting.startPipeline("dropout");
         // Enough pupil-days for a handful of cases: dropouts are rare, most absence streaks end by themselves.
-        SimulatorOptions options = new SimulatorOptions(80, 15, 0, 1.0, 4242, 0, 0, 3000);
-        try (KafkaReportSink sink = new KafkaReportSink(pipeline.settings())) {
-            Simulator simulator = new Simulator(options, REFS, sink, Clock.systemUTC());
-            schools = simulator.schools();
-            simulator.run();
-        }
+        schools = PipelineTesting.simulate(pipeline, new SimulatorOptions(80, 15, 0, 1.0, 4242, 0, 0, 3000), REFS);
     }
 
     @AfterAll

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,9 +24,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.ruraledu.contract.District;
 import org.ruraledu.contract.Kpi;
 import org.ruraledu.producers.gateway.TokenStore;
-import org.ruraledu.producers.simulator.KafkaReportSink;
 import org.ruraledu.producers.simulator.SimulatedSchool;
-import org.ruraledu.producers.simulator.Simulator;
 import org.ruraledu.producers.simulator.SimulatorOptions;
 import org.ruraledu.records.RecordRules;
 import org.ruraledu.records.StudentRefs;
@@ -47,14 +44,8 @@ class LocalPipelineIT {
     @BeforeAll
     static void startPipelineAndSimulateSchools() throws Exception {
         pipeline = PipelineTesting.startPipeline("e2e");
-
-        SimulatorOptions options = new SimulatorOptions(40, 3, 0, 1.0, 99, 0, 0, 3000);
-        try (KafkaReportSink sink = new KafkaReportSink(pipeline.settings())) {
-            Simulator simulator = new Simulator(options,
-                    new StudentRefs("e2e-test-key-e2e-test-key-e2e-test-key".getBytes()), sink, Clock.systemUTC());
-            schools = simulator.schools();
-            simulator.run();
-        }
+        schools = PipelineTesting.simulate(pipeline, new SimulatorOptions(40, 3, 0, 1.0, 99, 0, 0, 3000),
+                new StudentRefs("e2e-test-key-e2e-test-key-e2e-test-key".getBytes()));
     }
 
     @AfterAll

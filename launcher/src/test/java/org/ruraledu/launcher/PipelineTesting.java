@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +23,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.ruraledu.config.Settings;
 import org.ruraledu.contract.Json;
 import org.ruraledu.contract.Kpi;
+import org.ruraledu.producers.simulator.KafkaReportSink;
+import org.ruraledu.producers.simulator.SimulatedSchool;
+import org.ruraledu.producers.simulator.Simulator;
+import org.ruraledu.producers.simulator.SimulatorOptions;
+import org.ruraledu.records.StudentRefs;
 import org.ruraledu.topics.Topic;
 
 /** What the end-to-end tests share: a local pipeline on free ports, and ways to read what it produced. */
@@ -38,6 +44,16 @@ final class PipelineTesting {
         overrides.put("gateway.port", "0");
         overrides.put("query.port", "0");
         return LocalPipeline.start(Settings.defaults().with(overrides));
+    }
+
+    /** Runs the simulator against the pipeline to the end and returns its schools. */
+    static List<SimulatedSchool> simulate(LocalPipeline pipeline, SimulatorOptions options, StudentRefs refs)
+            throws InterruptedException {
+        try (KafkaReportSink sink = new KafkaReportSink(pipeline.settings())) {
+            Simulator simulator = new Simulator(options, refs, sink, Clock.systemUTC());
+            simulator.run();
+            return simulator.schools();
+        }
     }
 
     static HttpResponse<String> post(LocalPipeline pipeline, String schoolId, String kind, String token, String body)
