@@ -55,7 +55,9 @@ public final class StreamsApp implements AutoCloseable {
         createMissingTopics(settings);
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Topology topology = RuralEduTopology.buildTopology(settings, clock, meters);
-        log.info("topology:\n{}", topology.describe());
+        // The full description runs to hundreds of lines: there for who asks (RURALEDU_LOG_LEVEL=DEBUG).
+        log.info("topology: {} sub-topologies", topology.describe().subtopologies().size());
+        log.debug("topology:\n{}", topology.describe());
 
         // The API binds its port first (port 0 = any free one), because the streams client must be told it.
         AtomicReference<KafkaStreams> started = new AtomicReference<>();
