@@ -13,6 +13,7 @@ import org.ruraledu.records.RecordRules;
 import org.ruraledu.streams.alert.AlertLifecycle;
 import org.ruraledu.streams.ingest.DeadLetterCounter;
 import org.ruraledu.streams.ingest.Ingest;
+import org.ruraledu.streams.ingest.UnknownSchoolGrace;
 import org.ruraledu.streams.kpi.Kpis;
 import org.ruraledu.streams.kpi.Targets;
 import org.ruraledu.streams.dropout.Dropout;
@@ -53,8 +54,8 @@ public final class RuralEduTopology {
     public static Topology buildTopology(Settings settings, Clock clock, MeterRegistry meters) {
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(StreamsProperties.of(settings))));
         List<Domain> domains = domains();
-        Ingest ingest = new Ingest(builder, new RecordRules(clock), clock, settings.get("streams.application.id"),
-                DeadLetterCounter.micrometer(meters));
+        Ingest ingest = new Ingest(builder, new RecordRules(clock), clock, UnknownSchoolGrace.from(settings),
+                settings.get("streams.application.id"), DeadLetterCounter.micrometer(meters));
         Kpis kpis = new Kpis(builder, Targets.of(domains.stream().flatMap(d -> d.targets().stream()).toList()), clock);
         AlertLifecycle alerts = new AlertLifecycle(builder, clock);
         Foundation foundation = new Foundation(builder, settings, clock, ingest, kpis, alerts);

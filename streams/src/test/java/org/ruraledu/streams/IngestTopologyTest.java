@@ -9,12 +9,14 @@ import static org.ruraledu.streams.TopologyFixture.school;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ruraledu.schemas.SchoolProfile;
+import org.ruraledu.streams.ingest.UnknownSchoolGrace;
 import org.ruraledu.topics.DeadLetterHeaders;
 import org.ruraledu.topics.Topics;
 
@@ -25,7 +27,14 @@ class IngestTopologyTest {
 
     @BeforeEach
     void start() {
-        fx = new TopologyFixture();
+        start(Map.of());
+    }
+
+    private void start(Map<String, String> overrides) {
+        if (fx != null) {
+            fx.close();
+        }
+        fx = new TopologyFixture(overrides);
         SchoolProfile closed = school("x1", "nanhai");
         closed.setActive(false);
         fx.register(school("w1", "wendeng"), closed);
@@ -84,8 +93,10 @@ class IngestTopologyTest {
         assertThat(header(dead.headers(), DeadLetterHeaders.REASON)).contains("must not be in the future");
     }
 
+    /** Without a grace period for unknown schools (see {@link UnknownSchoolGraceTest}), all three at once. */
     @Test
     void unknownInactiveAndMisKeyedSchoolsAreDeadLettered() {
+        start(Map.of(UnknownSchoolGrace.GRACE, "PT0S"));
         fx.report(meal("u", "nobody", "2026-03-02", 10, 10, 0), meal("c", "x1", "2026-03-02", 10, 10, 0));
         byte[] misKeyed = encode(meal("m", "w1", "2026-03-02", 10, 10, 0));
         fx.reportRaw(key("x1"), misKeyed, null);

@@ -53,7 +53,9 @@ class TopologyShapeTest {
             }
         }));
         description.globalStores().forEach(g -> stores.addAll(g.processor().stores()));
-        assertThat(stores).containsOnly("school-registry-store", "meals-latest-report-store", "meals-rollup-store",
+        assertThat(stores).containsOnly("school-registry-store", "meal-reports-awaiting-school-store",
+                "student-status-awaiting-school-store", "enrollment-awaiting-school-store",
+                "meals-latest-report-store", "meals-rollup-store",
                 "kpi-store", "alert-lifecycle-store",
                 "dropout-pupil-history-store", "dropout-open-cases-store", "dropout-enrollment-latest-report-store",
                 "dropout-standing-rollup-store", "dropout-flow-rollup-store");

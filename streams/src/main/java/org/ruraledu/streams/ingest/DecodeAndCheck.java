@@ -37,7 +37,7 @@ final class DecodeAndCheck<T extends SpecificRecordBase> implements Processor<by
     @Override
     public void process(Record<byte[], byte[]> in) {
         RawRecord raw = raw(in);
-        Intake<T> intake = check(raw);
+        Intake<T> intake = check(raw, values, rules);
         context.forward(in.withKey(intake.lookupKey()).withValue(intake));
     }
 
@@ -48,7 +48,8 @@ final class DecodeAndCheck<T extends SpecificRecordBase> implements Processor<by
                 : new RawRecord(in.key(), in.value(), source.topic(), source.partition(), source.offset());
     }
 
-    private Intake<T> check(RawRecord raw) {
+    /** Decodes and checks one record as received; also decodes a record again when it stops waiting for its school. */
+    static <T extends SpecificRecordBase> Intake<T> check(RawRecord raw, Deserializer<T> values, RecordRules rules) {
         T record;
         try {
             record = values.deserialize(raw.topic(), raw.value());

@@ -14,8 +14,10 @@ import org.apache.kafka.streams.kstream.GlobalKTable;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.Stores;
 import org.ruraledu.records.InputKind;
 import org.ruraledu.records.RecordRules;
+import org.ruraledu.serde.JsonSerde;
 import org.ruraledu.topics.Topic;
 import org.ruraledu.topics.Topics;
 
@@ -27,8 +29,12 @@ import org.ruraledu.topics.Topics;
  *
  * <pre>
  *   {kind}-source → {kind}-decode → {kind}-registry-lookup → {kind}-outcome ─► -accepted → {kind}-enriched → domain
- *                                                                           └► -rejected → {kind}-dead-letter → {kind}-dead-letter-sink
+ *                          ({kind}-awaiting-school-store)                  └► -rejected → {kind}-dead-letter → {kind}-dead-letter-sink
  * </pre>
+ *
+ * <p>The registry lookup ({@link RegistryAdmission}) holds a record of a school not yet in the registry for
+ * {@code ingest.unknown.school.grace} before dead-lettering it, since a school's registration and first reports
+ * can race (the registry is a GlobalKTable, read by its own thread).
  *
  * <p>A domain asks for the accepted stream with {@link #stream(InputKind)}: keyed by schoolId, valued
  * {@link Enriched} (record + school profile). Asking twice for the same kind returns the same stream, so several
@@ -40,19 +46,22 @@ public final class Ingest {
     private final GlobalKTable<String, RegistryEntry> registry;
     private final RecordRules rules;
     private final Clock clock;
+    private final UnknownSchoolGrace unknownSchoolGrace;
     private final String rejectedBy;
     private final DeadLetterCounter deadLetters;
     private final Map<InputKind, KStream<String, ? extends Enriched<?>>> streams = new EnumMap<>(InputKind.class);
 
     /**
+     * @param unknownSchoolGrace how long a record of a school not (yet) in the registry waits for it
      * @param rejectedBy the value of the dead letters' rejected-by header (the streams application id)
      */
-    public Ingest(StreamsBuilder builder, RecordRules rules, Clock clock, String rejectedBy,
-            DeadLetterCounter deadLetters) {
+    public Ingest(StreamsBuilder builder, RecordRules rules, Clock clock, UnknownSchoolGrace unknownSchoolGrace,
+            String rejectedBy, DeadLetterCounter deadLetters) {
         this.builder = builder;
         this.registry = SchoolRegistry.globalTable(builder, rules);
         this.rules = rules;
         this.clock = clock;
+        this.unknownSchoolGrace = unknownSchoolGrace;
         this.rejectedBy = rejectedBy;
         this.deadLetters = deadLetters;
     }
@@ -82,8 +91,12 @@ public final class Ingest {
         KStream<String, Intake<T>> checked = builder
                 .stream(topic.name(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(name + "-source"))
                 .process(() -> new DecodeAndCheck<>(values, rules), Named.as(name + "-decode"));
-        KStream<String, Intake<T>> lookedUp = checked.leftJoin(registry, (key, intake) -> intake.lookupKey(),
-                Ingest::withSchool, Named.as(name + "-registry-lookup"));
+        String awaiting = RegistryAdmission.storeName(name);
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(awaiting), Serdes.String(),
+                new JsonSerde<>(AwaitingRecord.class)));
+        KStream<String, Intake<T>> lookedUp = checked.process(() -> new RegistryAdmission<T>(awaiting,
+                raw -> DecodeAndCheck.check(raw, values, rules), unknownSchoolGrace, clock),
+                Named.as(name + "-registry-lookup"), awaiting);
 
         Map<String, KStream<String, Intake<T>>> outcome = lookedUp.split(Named.as(name + "-outcome"))
                 .branch((key, intake) -> intake instanceof Intake.Accepted, Branched.as("-accepted"))
@@ -109,30 +122,5 @@ public final class Ingest {
                         Named.as(name + "-dead-letter"))
                 .to(Topics.DEAD_LETTERS.name(), Produced.with(Topics.DEAD_LETTERS.keySerde(),
                         Topics.DEAD_LETTERS.valueSerde()).withName(name + "-dead-letter-sink"));
-    }
-
-    /** The registry lookup: an unknown school, an unreadable registry entry or a closed school rejects. */
-    static <T> Intake<T> withSchool(Intake<T> intake, RegistryEntry entry) {
-        if (!(intake instanceof Intake.Decoded<T> decoded)) {
-            return intake;
-        }
-        String schoolId = decoded.schoolId();
-        if (entry == null) {
-            return reject(decoded, RejectionCode.UNKNOWN_SCHOOL, "schoolId: unknown school '" + schoolId
-                    + "' (not in " + Topics.SCHOOL_REGISTRY.name() + ")");
-        }
-        if (!entry.usable()) {
-            return reject(decoded, RejectionCode.UNKNOWN_SCHOOL, "schoolId: the registry entry of school '"
-                    + schoolId + "' is unreadable: " + entry.problem());
-        }
-        if (!entry.profile().getActive()) {
-            return reject(decoded, RejectionCode.INACTIVE_SCHOOL, "schoolId: school '" + schoolId
-                    + "' is inactive (closed or merged) in the registry");
-        }
-        return decoded.withSchool(entry.profile());
-    }
-
-    private static <T> Intake<T> reject(Intake.Decoded<T> decoded, RejectionCode code, String reason) {
-        return new Intake.Rejected<>(new DeadLetter(decoded.raw(), new Rejection(code, "schoolId", reason)));
     }
 }

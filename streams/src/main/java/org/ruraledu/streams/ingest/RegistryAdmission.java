@@ -1,0 +1,179 @@
+package org.ruraledu.streams.ingest;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.ruraledu.topics.Topics;
+
+/**
+ * The registry lookup of one input kind ({@code {kind}-registry-lookup}), with a grace period for schools not yet
+ * in the registry. The registry is a GlobalKTable filled by its own thread, unsynchronised with this one, so a
+ * school's first reports can arrive before its registration is visible here; rejecting them at once would lose
+ * valid reports.
+ *
+ * <p>A decoded record of a known, usable, active school goes on at once ({@link #withSchool}); an inactive school
+ * or an unreadable registry entry is rejected at once. A record of an unknown school waits in
+ * {@code {kind}-awaiting-school-store} (changelogged) for up to {@link UnknownSchoolGrace#grace()}; while any
+ * record of a school waits, its later records wait behind it, so a correction never overtakes the report it
+ * corrects. A wall-clock check every {@link UnknownSchoolGrace#checkInterval()} (and every new record of the
+ * school) releases a school's waiting records in arrival order once the school is known, and rejects as
+ * {@link RejectionCode#UNKNOWN_SCHOOL} those that waited out the grace period. "Now" is the injected clock.
+ */
+final class RegistryAdmission<T> implements Processor<String, Intake<T>, String, Intake<T>> {
+    private static final StringSerializer KEYS = new StringSerializer();
+
+    private final String storeName;
+    private final Function<RawRecord, Intake<T>> decode;
+    private final UnknownSchoolGrace grace;
+    private final Clock clock;
+    private ProcessorContext<String, Intake<T>> context;
+    private TimestampedKeyValueStore<String, RegistryEntry> registry;
+    private KeyValueStore<String, AwaitingRecord> awaiting;
+
+    /**
+     * @param decode decodes and checks a waiting record again on release, as {@link DecodeAndCheck} did
+     */
+    RegistryAdmission(String storeName, Function<RawRecord, Intake<T>> decode, UnknownSchoolGrace grace,
+            Clock clock) {
+        this.storeName = storeName;
+        this.decode = decode;
+        this.grace = grace;
+        this.clock = clock;
+    }
+
+    static String storeName(String name) {
+        return name + "-awaiting-school-store";
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Intake<T>> context) {
+        this.context = context;
+        this.registry = registryStore(context);
+        this.awaiting = context.getStateStore(storeName);
+        // Scheduled even with a zero grace: records held under an earlier, longer grace must still come out.
+        context.schedule(grace.checkInterval(), PunctuationType.WALL_CLOCK_TIME, now -> settleAll());
+    }
+
+    @Override
+    public void process(Record<String, Intake<T>> in) {
+        if (!(in.value() instanceof Intake.Decoded<T> decoded)) {
+            context.forward(in);
+            return;
+        }
+        String schoolId = decoded.schoolId();
+        RegistryEntry entry = lookup(schoolId);
+        Instant now = clock.instant();
+        boolean othersWait = settle(waiting(schoolId), entry, now);
+        if (othersWait || entry == null && grace.waits()) {
+            awaiting.put(AwaitingRecord.key(schoolId, decoded.raw().offset()),
+                    AwaitingRecord.of(decoded.raw(), in.timestamp(), in.headers(), now));
+        } else {
+            context.forward(in.withValue(withSchool(decoded, entry)));
+        }
+    }
+
+    /** The wall-clock check: every school with waiting records, each looked up once. */
+    private void settleAll() {
+        Map<String, List<KeyValue<String, AwaitingRecord>>> bySchool = new LinkedHashMap<>();
+        try (KeyValueIterator<String, AwaitingRecord> all = awaiting.all()) {
+            all.forEachRemaining(kv -> bySchool.computeIfAbsent(AwaitingRecord.schoolOf(kv.key), s -> new ArrayList<>())
+                    .add(kv));
+        }
+        Instant now = clock.instant();
+        bySchool.forEach((schoolId, records) -> settle(records, lookup(schoolId), now));
+    }
+
+    /**
+     * Releases one school's waiting records in arrival order: all of them once the school is in the registry,
+     * otherwise those whose grace is over, up to the first still within it (order is kept even if the clock went
+     * back). Returns whether records of the school still wait.
+     */
+    private boolean settle(List<KeyValue<String, AwaitingRecord>> records, RegistryEntry entry, Instant now) {
+        int released = 0;
+        for (KeyValue<String, AwaitingRecord> record : records) {
+            if (entry == null && !grace.over(record.value.since(), now)) {
+                break;
+            }
+            awaiting.delete(record.key);
+            release(record.value, entry);
+            released++;
+        }
+        return released < records.size();
+    }
+
+    /** A waiting record goes on as if it had just been looked up, with its own key, timestamp and headers. */
+    private void release(AwaitingRecord record, RegistryEntry entry) {
+        Intake<T> intake = decode.apply(record.received());
+        context.forward(new Record<>(intake.lookupKey(), withSchool(intake, entry), record.timestamp(),
+                record.recordHeaders()));
+    }
+
+    /** One school's waiting records in arrival order (read fully before any is deleted). */
+    private List<KeyValue<String, AwaitingRecord>> waiting(String schoolId) {
+        List<KeyValue<String, AwaitingRecord>> records = new ArrayList<>();
+        try (KeyValueIterator<String, AwaitingRecord> scan = awaiting.prefixScan(schoolId + "|", KEYS)) {
+            // The prefix also matches schools whose id continues with '|...'.
+            scan.forEachRemaining(kv -> {
+                if (AwaitingRecord.schoolOf(kv.key).equals(schoolId)) {
+                    records.add(kv);
+                }
+            });
+        }
+        return records;
+    }
+
+    private RegistryEntry lookup(String schoolId) {
+        return ValueAndTimestamp.getValueOrNull(registry.get(schoolId));
+    }
+
+    /** The registry's global store: a DSL table, so timestamped unless {@code dsl.store.format} says otherwise. */
+    @SuppressWarnings("unchecked")
+    private static TimestampedKeyValueStore<String, RegistryEntry> registryStore(ProcessorContext<?, ?> context) {
+        StateStore store = context.getStateStore(SchoolRegistry.STORE);
+        if (!(store instanceof TimestampedKeyValueStore<?, ?>)) {
+            throw new IllegalStateException(SchoolRegistry.STORE + " is a " + store.getClass().getName()
+                    + ", not a timestamped key-value store (is dsl.store.format changed?)");
+        }
+        return (TimestampedKeyValueStore<String, RegistryEntry>) store;
+    }
+
+    /** The registry lookup: an unknown school, an unreadable registry entry or a closed school rejects. */
+    static <T> Intake<T> withSchool(Intake<T> intake, RegistryEntry entry) {
+        if (!(intake instanceof Intake.Decoded<T> decoded)) {
+            return intake;
+        }
+        String schoolId = decoded.schoolId();
+        if (entry == null) {
+            return reject(decoded, RejectionCode.UNKNOWN_SCHOOL, "schoolId: unknown school '" + schoolId
+                    + "' (not in " + Topics.SCHOOL_REGISTRY.name() + ")");
+        }
+        if (!entry.usable()) {
+            return reject(decoded, RejectionCode.UNKNOWN_SCHOOL, "schoolId: the registry entry of school '"
+                    + schoolId + "' is unreadable: " + entry.problem());
+        }
+        if (!entry.profile().getActive()) {
+            return reject(decoded, RejectionCode.INACTIVE_SCHOOL, "schoolId: school '" + schoolId
+                    + "' is inactive (closed or merged) in the registry");
+        }
+        return decoded.withSchool(entry.profile());
+    }
+
+    private static <T> Intake<T> reject(Intake.Decoded<T> decoded, RejectionCode code, String reason) {
+        return new Intake.Rejected<>(new DeadLetter(decoded.raw(), new Rejection(code, "schoolId", reason)));
+    }
+}
