@@ -89,7 +89,7 @@ public final class RunCommand implements Callable<Integer> {
             System.out.println("note: no pseudonym.key configured; the simulated schools use a throwaway key for this run");
         }
         SimulatorOptions options = new SimulatorOptions(schools, days, 0, faults, SimulatorOptions.defaults().seed(),
-                Long.MAX_VALUE, 3000, SimulatorOptions.defaults().registrySettleMillis());
+                Long.MAX_VALUE, 3000);
         KafkaReportSink sink = new KafkaReportSink(settings);
         Simulator simulator = new Simulator(options, StudentRefs.fromConfig(key), sink, Clock.systemUTC());
         Thread thread = new Thread(() -> {

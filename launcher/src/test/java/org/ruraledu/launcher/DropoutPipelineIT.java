@@ -50,7 +50,7 @@ class DropoutPipelineIT {
     static void simulateSchools() throws Exception {
         pipeline = PipelineTesting.startPipeline("dropout");
         // Enough pupil-days for a handful of cases: dropouts are rare, most absence streaks end by themselves.
-        schools = PipelineTesting.simulate(pipeline, new SimulatorOptions(80, 15, 0, 1.0, 4242, 0, 0, 3000), REFS);
+        schools = PipelineTesting.simulate(pipeline, new SimulatorOptions(80, 15, 0, 1.0, 4242, 0, 0), REFS);
     }
 
     @AfterAll

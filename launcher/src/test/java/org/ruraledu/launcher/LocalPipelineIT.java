@@ -44,7 +44,7 @@ class LocalPipelineIT {
     @BeforeAll
     static void startPipelineAndSimulateSchools() throws Exception {
         pipeline = PipelineTesting.startPipeline("e2e");
-        schools = PipelineTesting.simulate(pipeline, new SimulatorOptions(40, 3, 0, 1.0, 99, 0, 0, 3000),
+        schools = PipelineTesting.simulate(pipeline, new SimulatorOptions(40, 3, 0, 1.0, 99, 0, 0),
                 new StudentRefs("e2e-test-key-e2e-test-key-e2e-test-key".getBytes()));
     }
 

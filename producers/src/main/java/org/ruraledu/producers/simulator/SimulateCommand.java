@@ -45,7 +45,7 @@ public final class SimulateCommand implements Callable<Integer> {
         Settings settings = common.settings();
         StudentRefs refs = StudentRefs.fromConfig(settings.get("pseudonym.key"));
         SimulatorOptions options = new SimulatorOptions(schools, days, speed, faults, seed,
-                follow < 0 ? Long.MAX_VALUE : follow, tickMillis, SimulatorOptions.defaults().registrySettleMillis());
+                follow < 0 ? Long.MAX_VALUE : follow, tickMillis);
         try (KafkaReportSink sink = new KafkaReportSink(settings)) {
             Simulator simulator = new Simulator(options, refs, sink, Clock.systemUTC());
             Runtime.getRuntime().addShutdownHook(new Thread(simulator::stop));

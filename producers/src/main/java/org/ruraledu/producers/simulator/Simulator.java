@@ -72,7 +72,6 @@ public final class Simulator {
         List<LocalDate> days = schoolDays();
         schools.forEach(s -> send(s.profile()));
         sink.flush();
-        Thread.sleep(options.registrySettleMillis());
         schools.forEach(s -> send(enrollment(s, days.get(0))));
         sink.flush();
         log.info("registered {} schools; simulating {} school days from {} to {}", schools.size(), days.size(),

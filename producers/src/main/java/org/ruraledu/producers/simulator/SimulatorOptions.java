@@ -10,15 +10,12 @@ package org.ruraledu.producers.simulator;
  * @param seed random seed: the same seed gives the same schools and reports
  * @param followTicks after the simulated days, live ticks of corrections and new events for today; 0 = stop
  * @param tickMillis pause between live ticks
- * @param registrySettleMillis pause after registering the schools, before their first reports: the streams
- *     application learns the registry through a global table that a separate thread updates, so a report sent
- *     right after its school's registration could be judged before the registration is seen
  */
 public record SimulatorOptions(int schools, int days, double daysPerMinute, double faults, long seed,
-        long followTicks, long tickMillis, long registrySettleMillis) {
+        long followTicks, long tickMillis) {
 
     public static SimulatorOptions defaults() {
-        return new SimulatorOptions(300, 10, 0, 1.0, 20230630L, 0, 2000, 3000);
+        return new SimulatorOptions(300, 10, 0, 1.0, 20230630L, 0, 2000);
     }
 
     public SimulatorOptions {
@@ -28,7 +25,7 @@ public record SimulatorOptions(int schools, int days, double daysPerMinute, doub
         if (days < 1) {
             throw new IllegalArgumentException("days: at least 1");
         }
-        if (faults < 0 || daysPerMinute < 0 || followTicks < 0 || tickMillis < 0 || registrySettleMillis < 0) {
+        if (faults < 0 || daysPerMinute < 0 || followTicks < 0 || tickMillis < 0) {
             throw new IllegalArgumentException("faults, speed, ticks and tick interval must not be negative");
         }
     }

@@ -59,7 +59,7 @@ class SimulatorTest {
 
     @Test
     void schoolsCoverEveryDistrictAndEveryRecordKeepsTheRules() throws Exception {
-        RecordingSink sink = simulate(new SimulatorOptions(300, 10, 0, 1.0, 7, 0, 0, 0));
+        RecordingSink sink = simulate(new SimulatorOptions(300, 10, 0, 1.0, 7, 0, 0));
 
         List<SchoolProfile> schools = sink.of(SchoolProfile.class);
         assertThat(schools).hasSize(300);
@@ -74,7 +74,7 @@ class SimulatorTest {
 
     @Test
     void faultsIncludeRetriesCorrectionsAndBrokenRecordsButNoRawStudentNumbers() throws Exception {
-        RecordingSink sink = simulate(new SimulatorOptions(300, 10, 0, 3.0, 11, 0, 0, 0));
+        RecordingSink sink = simulate(new SimulatorOptions(300, 10, 0, 3.0, 11, 0, 0));
         List<MealReport> meals = sink.of(MealReport.class);
 
         Map<String, Long> perId = meals.stream().collect(Collectors.groupingBy(MealReport::getReportId, Collectors.counting()));
@@ -91,7 +91,7 @@ class SimulatorTest {
 
     @Test
     void dropoutsAreRareAndAbsenceStreaksMostlyEndByThemselves() throws Exception {
-        SimulatorOptions options = new SimulatorOptions(300, 60, 0, 0, 3, 0, 0, 0);
+        SimulatorOptions options = new SimulatorOptions(300, 60, 0, 0, 3, 0, 0);
         RecordingSink sink = simulate(options);
         long pupils = 0;
         Simulator sim = new Simulator(options, REFS, new RecordingSink(), CLOCK);
@@ -110,7 +110,7 @@ class SimulatorTest {
 
     @Test
     void theSameSeedGivesTheSameRecords() throws Exception {
-        SimulatorOptions options = new SimulatorOptions(40, 3, 0, 1.0, 5, 0, 0, 0);
+        SimulatorOptions options = new SimulatorOptions(40, 3, 0, 1.0, 5, 0, 0);
         Function<RecordingSink, List<String>> ids = s -> s.records.stream().map(Object::toString).toList();
         assertThat(ids.apply(simulate(options))).isEqualTo(ids.apply(simulate(options)));
     }
