@@ -63,8 +63,9 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     /** Formats the log directory if it is new, starts the broker and returns once it accepts clients. */
     public static EmbeddedBroker start(Options options) {
-        int port = options.port() == 0 ? freePort() : options.port();
-        int controllerPort = options.controllerPort() == 0 ? freePort() : options.controllerPort();
+        int port = options.port() == 0 ? freePort() : requireFree(options.port(), "broker.port");
+        int controllerPort = options.controllerPort() == 0 ? freePort()
+                : requireFree(options.controllerPort(), "broker.controller.port");
         Path logDir = options.dataDir().toAbsolutePath().resolve("log");
         Map<String, Object> config = brokerConfig(port, controllerPort, logDir);
         format(config, logDir);
@@ -178,6 +179,20 @@ public final class EmbeddedBroker implements AutoCloseable {
         } catch (Exception e) {
             close();
             throw new IllegalStateException("embedded broker did not become ready: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Kafka halts the whole JVM when it cannot bind a port, so check first and fail with a reason a person can act
+     * on.
+     */
+    private static int requireFree(int port, String setting) {
+        try (ServerSocket socket = new ServerSocket(port, 50, java.net.InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return port;
+        } catch (IOException e) {
+            throw new IllegalStateException("port " + port + " is in use (is another ruraledu or Kafka running?); "
+                    + "stop it or choose another " + setting);
         }
     }
 

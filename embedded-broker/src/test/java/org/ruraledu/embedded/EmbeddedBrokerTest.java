@@ -51,6 +51,18 @@ class EmbeddedBrokerTest {
         assertThat(dir).doesNotExist();
     }
 
+    @Test
+    void aPortInUseIsAClearErrorNotAHaltedJvm() throws Exception {
+        try (var taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            EmbeddedBroker.Options options = new EmbeddedBroker.Options(Files.createTempDirectory("broker-port-"),
+                    taken.getLocalPort(), 0, true);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmbeddedBroker.start(options))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("port " + taken.getLocalPort() + " is in use")
+                    .hasMessageContaining("broker.port");
+        }
+    }
+
     private static void produce(String bootstrap, String value) throws Exception {
         Properties p = new Properties();
         p.put("bootstrap.servers", bootstrap);

@@ -56,13 +56,20 @@ public final class RunCommand implements Callable<Integer> {
         Map<String, String> overrides = new HashMap<>(LocalPipeline.dataDirSettings(dataDir));
         Settings settings = Settings.load(config, System.getenv(), Map.of()).with(overrides);
         CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch stopped = new CountDownLatch(1);
+        // Ctrl-C only asks the main thread to stop, then waits for it: closing the pipeline from two threads at
+        // once can leave the broker waiting for a controller that is already gone.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.countDown();
+            try {
+                stopped.await(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "ruraledu-shutdown"));
         try (LocalPipeline pipeline = LocalPipeline.start(settings)) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                stop.countDown();
-                pipeline.close();
-            }, "ruraledu-shutdown"));
             printWhereToLook(pipeline);
-            Simulator simulator = noSimulator ? null : startSimulator(pipeline.settings());
+            SimulatedSchools simulated = noSimulator ? null : startSimulator(pipeline.settings());
             PipelineSummary summary = new PipelineSummary(pipeline.queryUrl());
             while (!stop.await(Math.max(1, summaryEvery), java.util.concurrent.TimeUnit.SECONDS)) {
                 String failure = pipeline.streamsFailure();
@@ -73,14 +80,26 @@ public final class RunCommand implements Callable<Integer> {
                     summary.print(System.out);
                 }
             }
-            if (simulator != null) {
-                simulator.stop();
+            if (simulated != null) {
+                simulated.stop();
             }
+            System.out.println("stopping ruraledu ...");
+        } finally {
+            stopped.countDown();
         }
         return 0;
     }
 
-    private Simulator startSimulator(Settings settings) {
+    /** The simulator running beside the pipeline; stopped before the pipeline so that it never sends into a void. */
+    private record SimulatedSchools(Simulator simulator, Thread thread) {
+        void stop() throws InterruptedException {
+            simulator.stop();
+            thread.interrupt();
+            thread.join(10_000);
+        }
+    }
+
+    private SimulatedSchools startSimulator(Settings settings) {
         String key = settings.get("pseudonym.key");
         if (key.isBlank()) {
             byte[] throwaway = new byte[32];
@@ -104,7 +123,7 @@ public final class RunCommand implements Callable<Integer> {
         }, "ruraledu-simulator");
         thread.setDaemon(true);
         thread.start();
-        return simulator;
+        return new SimulatedSchools(simulator, thread);
     }
 
     private void printWhereToLook(LocalPipeline pipeline) {
