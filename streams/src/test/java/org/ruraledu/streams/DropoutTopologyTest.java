@@ -110,8 +110,8 @@ class DropoutTopologyTest {
         Alert open = single(fx.newAlerts());
         assertThat(open.type()).isEqualTo(AlertType.DROPOUT_DETECTED);
         assertThat(open.periodStart()).isEqualTo(LocalDate.parse("2026-03-10"));
-        assertThat(open.message().zh()).contains("无故连续缺勤达3个上学日", "尚不清楚");
-        assertThat(open.message().en()).contains("absent without excuse for 3 consecutive school days");
+        assertThat(open.message().zh()).contains("截至2026-03-10已无故连续缺勤3个上学日", "尚不清楚");
+        assertThat(open.message().en()).contains("absent without excuse for 3 consecutive school days by 2026-03-10");
 
         send(status("a4", "w2", "ben", "2026-03-10", ATTENDING).recordedAt(TopologyFixture.NOW.plusSeconds(60)));
         assertThat(single(fx.newAlerts()).state()).isEqualTo(AlertState.RESOLVED);

@@ -70,17 +70,19 @@ final class DropoutAlerts {
     }
 
     private AlertCondition detectedHolds(DropoutCase c, String district, Where where) {
-        String causeZh = c.cause() == OpeningCause.DROPPED_OUT ? "学校登记为失学辍学"
-                : "无故连续缺勤达" + rules.absenceThresholdDays() + "个上学日";
-        String causeEn = c.cause() == OpeningCause.DROPPED_OUT ? "recorded as dropped out"
-                : "absent without excuse for " + rules.absenceThresholdDays() + " consecutive school days";
+        // A streak case opens on the day the threshold is reached, not the first day of absence: say so.
+        boolean recorded = c.cause() == OpeningCause.DROPPED_OUT;
+        String whatZh = recorded ? "自" + c.openedOn() + "起失学辍学（学校登记为失学辍学）"
+                : "截至" + c.openedOn() + "已无故连续缺勤" + rules.absenceThresholdDays() + "个上学日";
+        String whatEn = recorded ? "has been out of school since " + c.openedOn() + " (recorded as dropped out)"
+                : "had been absent without excuse for " + rules.absenceThresholdDays()
+                        + " consecutive school days by " + c.openedOn();
         return AlertCondition.holding(c.caseId(), draft(AlertType.DROPOUT_DETECTED, Severity.CRITICAL, c, district)
-                .message("控辍保学预警：" + where.zh() + pupilZh(c) + "自" + c.openedOn() + "起失学辍学（" + causeZh
-                                + "），原因：" + reasonZh(c.reason()) + "。请按“一人一案”跟进，即时劝返" + ITEM_ZH,
-                        "Dropout detected (dropout control): " + pupilEn(c) + " at " + where.en()
-                                + " has been out of school since " + c.openedOn() + " (" + causeEn + "); reason: "
-                                + reasonEn(c.reason()) + ". Follow the child up as one case per child and persuade "
-                                + "the child to return to school" + ITEM_EN + ".")
+                .message("控辍保学预警：" + where.zh() + pupilZh(c) + whatZh + "，原因：" + reasonZh(c.reason())
+                                + "。请按“一人一案”跟进，即时劝返" + ITEM_ZH,
+                        "Dropout detected (dropout control): " + pupilEn(c) + " at " + where.en() + " " + whatEn
+                                + "; reason: " + reasonEn(c.reason()) + ". Follow the child up as one case per "
+                                + "child and persuade the child to return to school" + ITEM_EN + ".")
                 .build());
     }
 
