@@ -109,7 +109,11 @@ public final class EmbeddedBroker implements AutoCloseable {
         server.shutdown();
         server.awaitShutdown();
         if (options.deleteOnClose()) {
-            deleteRecursively(options.dataDir());
+            try {
+                Directories.deleteRecursively(options.dataDir());
+            } catch (java.io.UncheckedIOException e) {
+                log.warn("could not delete {}: {}", options.dataDir(), e.getMessage());
+            }
         }
         log.info("embedded Kafka broker at {} stopped", bootstrapServers);
     }
@@ -205,14 +209,4 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
     }
 
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            log.warn("could not delete {}: {}", dir, e.getMessage());
-        }
-    }
 }

@@ -67,19 +67,16 @@ public final class LocalPipeline implements AutoCloseable {
     }
 
     public String gatewayUrl() {
-        return "http://" + settings.get("gateway.host") + ":" + gateway.port();
+        return gateway.url();
     }
 
     public String queryUrl() {
         return "http://" + settings.get("query.host") + ":" + streams.queryPort();
     }
 
-    /** Why the streams application has stopped on its own (an unexpected error), or null while it runs. */
-    public String streamsFailure() {
-        var state = streams.streams().state();
-        return state == org.apache.kafka.streams.KafkaStreams.State.ERROR
-                || state == org.apache.kafka.streams.KafkaStreams.State.NOT_RUNNING
-                ? "the streams application stopped (" + state + "); see the log above" : null;
+    /** Fails if the streams application has stopped on its own (an unexpected error). */
+    public void requireStreamsRunning() {
+        streams.requireRunning();
     }
 
     public EmbeddedBroker broker() {

@@ -1,16 +1,16 @@
 package org.ruraledu.launcher;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.ruraledu.config.Settings;
+import org.ruraledu.embedded.Directories;
+import org.ruraledu.producers.cli.CommonOptions;
+import org.ruraledu.producers.cli.GracefulStop;
 import org.ruraledu.producers.simulator.KafkaReportSink;
 import org.ruraledu.producers.simulator.Simulator;
 import org.ruraledu.producers.simulator.SimulatorOptions;
@@ -22,15 +22,19 @@ import picocli.CommandLine.Option;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs the whole pipeline on this machine: an embedded Kafka broker, the streams application "
                 + "(KPIs, alerts, query API) and the ingest gateway, plus simulated schools unless --no-simulator.",
-            "Stop with Ctrl-C. State is kept under --data-dir across runs (--fresh starts from nothing)."})
+            "Stop with Ctrl-C. State (broker.data.dir, streams.state.dir) is kept across runs; --fresh starts from "
+                + "nothing."})
 public final class RunCommand implements Callable<Integer> {
-    @Option(names = "--config", paramLabel = "FILE", description = "Settings file layered over the defaults.")
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Settings file layered over the defaults; env RURALEDU_CONFIG.")
     Path config;
 
-    @Option(names = "--data-dir", defaultValue = "data", description = "Where broker and streams keep their state (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Keep broker log, streams state and token hashes under DIR (sets broker.data.dir, "
+                    + "streams.state.dir, gateway.tokens.file; default: the settings, ./data/...).")
     Path dataDir;
 
-    @Option(names = "--fresh", description = "Delete the data directory first.")
+    @Option(names = "--fresh", description = "Delete the broker log and the streams state first (tokens are kept).")
     boolean fresh;
 
     @Option(names = "--no-simulator", description = "Run only broker, streams and gateway, for real school systems.")
@@ -50,42 +54,30 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Settings settings = CommonOptions.load(config,
+                dataDir == null ? Map.of() : LocalPipeline.dataDirSettings(dataDir));
         if (fresh) {
-            deleteRecursively(dataDir);
+            Directories.deleteRecursively(settings.getPath("broker.data.dir"));
+            Directories.deleteRecursively(settings.getPath("streams.state.dir"));
         }
-        Map<String, String> overrides = new HashMap<>(LocalPipeline.dataDirSettings(dataDir));
-        Settings settings = Settings.load(config, System.getenv(), Map.of()).with(overrides);
-        CountDownLatch stop = new CountDownLatch(1);
-        CountDownLatch stopped = new CountDownLatch(1);
-        // Ctrl-C only asks the main thread to stop, then waits for it: closing the pipeline from two threads at
-        // once can leave the broker waiting for a controller that is already gone.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stop.countDown();
-            try {
-                stopped.await(60, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "ruraledu-shutdown"));
-        try (LocalPipeline pipeline = LocalPipeline.start(settings)) {
+        try (GracefulStop stop = GracefulStop.install(() -> { });
+                LocalPipeline pipeline = LocalPipeline.start(settings)) {
             printWhereToLook(pipeline);
             SimulatedSchools simulated = noSimulator ? null : startSimulator(pipeline.settings());
-            PipelineSummary summary = new PipelineSummary(pipeline.queryUrl());
-            while (!stop.await(Math.max(1, summaryEvery), java.util.concurrent.TimeUnit.SECONDS)) {
-                String failure = pipeline.streamsFailure();
-                if (failure != null) {
-                    throw new IllegalStateException(failure);
+            try {
+                PipelineSummary summary = new PipelineSummary(pipeline.queryUrl());
+                while (!stop.requested(Duration.ofSeconds(Math.max(1, summaryEvery)))) {
+                    pipeline.requireStreamsRunning();
+                    if (summaryEvery > 0) {
+                        summary.print(System.out);
+                    }
                 }
-                if (summaryEvery > 0) {
-                    summary.print(System.out);
+                System.out.println("stopping ruraledu ...");
+            } finally {
+                if (simulated != null) {
+                    simulated.stop(); // before the broker goes, so that it never sends into a void
                 }
             }
-            if (simulated != null) {
-                simulated.stop();
-            }
-            System.out.println("stopping ruraledu ...");
-        } finally {
-            stopped.countDown();
         }
         return 0;
     }
@@ -138,13 +130,5 @@ public final class RunCommand implements Callable<Integer> {
         System.out.println("  follow alerts     ./ruraledu alerts tail --from-beginning");
         System.out.println("  simulated schools " + (noSimulator ? "off (--no-simulator)" : schools + " schools, " + days + " school days, then live corrections"));
         System.out.println();
-    }
-
-    private static void deleteRecursively(Path dir) throws java.io.IOException {
-        if (Files.exists(dir)) {
-            try (var paths = Files.walk(dir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
     }
 }

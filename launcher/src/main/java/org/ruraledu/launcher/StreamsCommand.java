@@ -1,7 +1,8 @@
 package org.ruraledu.launcher;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import org.ruraledu.producers.cli.GracefulStop;
 import org.ruraledu.producers.cli.CommonOptions;
 import org.ruraledu.streams.StreamsApp;
 import picocli.CommandLine.Command;
@@ -16,14 +17,15 @@ public final class StreamsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CountDownLatch stopped = new CountDownLatch(1);
-        StreamsApp app = StreamsApp.start(common.settings());
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.close();
-            stopped.countDown();
-        }, "ruraledu-streams-shutdown"));
-        System.out.println("streams application running; query API on port " + app.queryPort());
-        stopped.await();
+        try (GracefulStop stop = GracefulStop.install(() -> { });
+                StreamsApp app = StreamsApp.start(common.settings())) {
+            System.out.println("streams application running; query API on port " + app.queryPort());
+            // An unexpected error shuts the Kafka Streams client down: exit non-zero so that a supervisor
+            // (systemd, docker restart policy) starts a fresh instance.
+            while (!stop.requested(Duration.ofSeconds(2))) {
+                app.requireRunning();
+            }
+        }
         return 0;
     }
 }

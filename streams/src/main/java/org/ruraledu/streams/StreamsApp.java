@@ -100,6 +100,15 @@ public final class StreamsApp implements AutoCloseable {
         return queryApi.port();
     }
 
+    /** Fails with the reason if the Kafka Streams client has stopped on its own (an unexpected error). */
+    public void requireRunning() {
+        KafkaStreams.State state = streams.state();
+        if (state == KafkaStreams.State.ERROR || state == KafkaStreams.State.NOT_RUNNING
+                || state == KafkaStreams.State.PENDING_ERROR) {
+            throw new IllegalStateException("the streams application stopped (" + state + "); see the log above");
+        }
+    }
+
     public KafkaStreams streams() {
         return streams;
     }

@@ -26,7 +26,15 @@ public final class CommonOptions {
         if (bootstrapServers != null) {
             flags.put("bootstrap.servers", bootstrapServers);
         }
-        Path file = config;
+        return load(config, flags);
+    }
+
+    /**
+     * The layering every command shares: defaults, then {@code configFile} (or the file named by
+     * {@code RURALEDU_CONFIG} when it is null), then the environment, then {@code flags}.
+     */
+    public static Settings load(Path configFile, Map<String, String> flags) {
+        Path file = configFile;
         if (file == null) {
             String fromEnv = System.getenv(Settings.CONFIG_FILE_ENV);
             file = fromEnv == null || fromEnv.isBlank() ? null : Path.of(fromEnv);

@@ -3,7 +3,6 @@ package org.ruraledu.producers.cli;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.ruraledu.producers.gateway.Gateway;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,16 +35,13 @@ public final class GatewayCommand implements Callable<Integer> {
         if (port != null) {
             overrides.put("gateway.port", String.valueOf(port));
         }
-        Gateway gateway = Gateway.start(common.settings(overrides));
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            gateway.close();
-            stopped.countDown();
-        }, "gateway-stop"));
-        spec.commandLine().getOut().println("ingest gateway listening on " + gateway.url()
-                + " (POST /v1/schools/{schoolId}/{kind}, GET /v1/health); Ctrl-C stops it");
-        spec.commandLine().getOut().flush();
-        stopped.await();
+        try (GracefulStop stop = GracefulStop.install(() -> { });
+                Gateway gateway = Gateway.start(common.settings(overrides))) {
+            spec.commandLine().getOut().println("ingest gateway listening on " + gateway.url()
+                    + " (POST /v1/schools/{schoolId}/{kind}, GET /v1/health); Ctrl-C stops it");
+            spec.commandLine().getOut().flush();
+            stop.awaitRequest(); // requests are served on the gateway's own threads
+        }
         return 0;
     }
 }

@@ -2,8 +2,10 @@ package org.ruraledu.producers.simulator;
 
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import org.ruraledu.config.Settings;
 import org.ruraledu.producers.cli.CommonOptions;
+import org.ruraledu.producers.cli.GracefulStop;
 import org.ruraledu.records.StudentRefs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,9 +48,17 @@ public final class SimulateCommand implements Callable<Integer> {
         StudentRefs refs = StudentRefs.fromConfig(settings.get("pseudonym.key"));
         SimulatorOptions options = new SimulatorOptions(schools, days, speed, faults, seed,
                 follow < 0 ? Long.MAX_VALUE : follow, tickMillis);
-        try (KafkaReportSink sink = new KafkaReportSink(settings)) {
+        AtomicReference<Simulator> running = new AtomicReference<>();
+        // Ctrl-C ends the current day; the sink flushes and closes before the JVM exits.
+        try (GracefulStop stop = GracefulStop.install(() -> {
+                    Simulator simulator = running.get();
+                    if (simulator != null) {
+                        simulator.stop();
+                    }
+                });
+                KafkaReportSink sink = new KafkaReportSink(settings)) {
             Simulator simulator = new Simulator(options, refs, sink, Clock.systemUTC());
-            Runtime.getRuntime().addShutdownHook(new Thread(simulator::stop));
+            running.set(simulator);
             SimulationStats stats = simulator.run();
             System.out.println("simulated " + schools + " schools over " + days + " school days: " + stats);
         }
