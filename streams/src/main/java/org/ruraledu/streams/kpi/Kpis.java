@@ -18,6 +18,9 @@ import org.ruraledu.topics.Topics;
  * <pre>
  *   changes → {@link Rollup} ({name}-rollup-store) → {name}-rollup-changes → {name}-kpi (kpi-store) → {name}-kpi-sink
  * </pre>
+ *
+ * <p>A KPI record is published only when its figures change. A "current" KPI keeps one key, dated today: the key
+ * of an earlier day is deleted and tombstoned (null value) on the compacted topic, daily even without input.
  */
 public final class Kpis {
     /** All KPI records of all domains, keyed like the topic: {@code {scope}|{metric}|{period}|{periodStart}}. */
@@ -35,9 +38,13 @@ public final class Kpis {
 
     public void rollUp(String name, KStream<?, FigureChange> changes, List<Period> periods, List<Metric> metrics) {
         List<Metric> measured = List.copyOf(metrics);
+        // Standing (CURRENT) cells are re-stamped daily from the rollup's own store.
+        String standingCells = periods.contains(Period.CURRENT) ? Rollup.storeName(name) : null;
+        String[] stores = standingCells == null ? new String[] {STORE} : new String[] {STORE, standingCells};
         new Rollup(name, periods).aggregate(changes)
                 .toStream(Named.as(name + "-rollup-changes"))
-                .process(() -> new KpiProcessor(measured, targets, clock), Named.as(name + "-kpi"), STORE)
+                .process(() -> new KpiProcessor(measured, targets, clock, standingCells), Named.as(name + "-kpi"),
+                        stores)
                 .to(Topics.KPIS.name(), Produced.with(Topics.KPIS.keySerde(), Topics.KPIS.valueSerde())
                         .withName(name + "-kpi-sink"));
     }

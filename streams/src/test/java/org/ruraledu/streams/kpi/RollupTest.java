@@ -59,7 +59,7 @@ class RollupTest {
         assertThat(RollupKey.parse("nanhai|current|")).isEqualTo(new RollupKey("nanhai", Period.CURRENT, null));
 
         Instant evening = Instant.parse("2026-03-09T17:00:00Z"); // 01:00 on the 10th in Weihai
-        KpiProcessor kpis = new KpiProcessor(List.of(), Targets.of(List.of()), Clock.fixed(evening, ZoneOffset.UTC));
+        KpiProcessor kpis = new KpiProcessor(List.of(), Targets.of(List.of()), Clock.fixed(evening, ZoneOffset.UTC), null);
         Kpi kpi = kpis.measure(RollupKey.parse("city|current|"), Tally.empty().apply(new Contribution("s", null,
                 counts(2))), Metric.count("x.open", "n"), evening);
         assertThat(kpi.period()).isEqualTo("current");
@@ -70,7 +70,7 @@ class RollupTest {
 
     @Test
     void ratesAndEmptyCells() {
-        KpiProcessor kpis = new KpiProcessor(List.of(), Targets.of(List.of()), Clock.systemUTC());
+        KpiProcessor kpis = new KpiProcessor(List.of(), Targets.of(List.of()), Clock.systemUTC(), null);
         Tally tally = Tally.empty().apply(new Contribution("s", null,
                 Counts.of(Map.of("open", 3, "enrolled", 1500))));
         Kpi rate = kpis.measure(new RollupKey("city", Period.DAY, MON), tally,

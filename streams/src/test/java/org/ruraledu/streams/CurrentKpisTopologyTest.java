@@ -1,0 +1,166 @@
+package org.ruraledu.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ruraledu.schemas.StudentStatus.DROPPED_OUT;
+import static org.ruraledu.streams.DropoutInput.enrollment;
+import static org.ruraledu.streams.DropoutInput.status;
+import static org.ruraledu.streams.TopologyFixture.school;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ruraledu.contract.Json;
+import org.ruraledu.contract.Kpi;
+import org.ruraledu.streams.alert.AlertLifecycle;
+import org.ruraledu.streams.alert.TrackedAlert;
+import org.ruraledu.streams.dropout.DropoutKpis;
+import org.ruraledu.streams.kpi.Kpis;
+import org.ruraledu.streams.query.QueryApi;
+import org.ruraledu.streams.query.QueryStores;
+
+/**
+ * "Current" KPIs across a day boundary (one key per scope and metric, dated today; the earlier day's deleted and
+ * tombstoned) and KPIs published only when their figures change. The clock starts on 2026-03-10, 10:00 in Weihai.
+ */
+class CurrentKpisTopologyTest {
+    /** 3 standing metrics, 9 reasons, 12 grades. */
+    private static final int STANDING_METRICS = 24;
+    private static final LocalDate TODAY = LocalDate.parse("2026-03-10");
+    private static final LocalDate TOMORROW = TODAY.plusDays(1);
+
+    private TopologyFixture fx;
+
+    @BeforeEach
+    void start() {
+        fx = new TopologyFixture();
+        fx.register(school("w1", "wendeng"), school("h1", "huancui"));
+        fx.send(enrollment("en-w1", "w1", 2000));
+        fx.send(status("d1", "w1", "ann", "2026-03-09", DROPPED_OUT).build());
+        fx.driver.advanceWallClockTime(Duration.ofMinutes(5)); // the first check after start: nothing to re-stamp
+        assertThat(currentDays()).containsOnly(TODAY);
+        fx.newKpis();
+    }
+
+    @AfterEach
+    void stop() {
+        fx.close();
+    }
+
+    @Test
+    void aNewDayReStampsEveryCurrentKpiAndTombstonesYesterdays() throws Exception {
+        fx.clock.advance(Duration.ofDays(1));
+        assertThat(fx.newKpis()).as("nothing until the check runs").isEmpty();
+        fx.driver.advanceWallClockTime(Duration.ofMinutes(5));
+
+        List<KeyValue<String, Kpi>> published = fx.newKpis();
+        List<KeyValue<String, Kpi>> tombstones = published.stream().filter(kv -> kv.value == null).toList();
+        List<KeyValue<String, Kpi>> restamped = published.stream().filter(kv -> kv.value != null).toList();
+        assertThat(restamped).as("wendeng and city, every standing metric").hasSize(2 * STANDING_METRICS)
+                .allSatisfy(kv -> assertThat(kv.value.periodStart()).isEqualTo(TOMORROW));
+        assertThat(tombstones).extracting(kv -> kv.key)
+                .containsExactlyInAnyOrderElementsOf(restamped.stream().map(kv -> kv.key.replace(
+                        TOMORROW.toString(), TODAY.toString())).toList());
+        assertThat(currentDays()).containsOnly(TOMORROW);
+        Kpi open = kpiStore().get(Kpi.key("wendeng", DropoutKpis.OPEN_CASES.id(), "current", TOMORROW));
+        assertThat(open.value()).isEqualTo(1);
+        assertThat(open.updatedAt()).isEqualTo(fx.clock.instant());
+
+        fx.driver.advanceWallClockTime(Duration.ofMinutes(5));
+        assertThat(fx.newKpis()).as("once a day").isEmpty();
+
+        try (QueryApi api = QueryApi.start("127.0.0.1", 0, stores(), fx.meters)) {
+            JsonNode body = get(api, "/v1/kpis?scope=wendeng&metric=dropout.open_cases&period=current");
+            assertThat(body).hasSize(1);
+            assertThat(body.get(0).get("periodStart").asText()).isEqualTo(TOMORROW.toString());
+        }
+    }
+
+    @Test
+    void aChangeOnTheNewDayMovesTheChangedCellAndTheCheckThenHasNothingLeft() {
+        fx.clock.advance(Duration.ofDays(1));
+        fx.send(status("d2", "w1", "ben", "2026-03-11", DROPPED_OUT).build());
+
+        List<KeyValue<String, Kpi>> published = fx.newKpis();
+        assertThat(published).filteredOn(kv -> kv.value == null).as("yesterday's keys").hasSize(2 * STANDING_METRICS);
+        assertThat(currentDays()).containsOnly(TOMORROW);
+        assertThat(kpiStore().get(Kpi.key("city", DropoutKpis.OPEN_CASES.id(), "current", TOMORROW)).value())
+                .isEqualTo(2);
+
+        fx.driver.advanceWallClockTime(Duration.ofMinutes(5));
+        assertThat(fx.newKpis()).isEmpty();
+    }
+
+    @Test
+    void onlyTheKpisWhoseFiguresChangedArePublished() {
+        fx.send(status("d2", "w1", "ben", "2026-03-09", DROPPED_OUT).build());
+
+        Map<String, Kpi> published = new TreeMap<>(fx.latestKpis());
+        // Open cases, the rate, the UNKNOWN reason and grade 8, in wendeng and the city; flow: new cases of the day
+        // and the month, whose figures changed too.
+        assertThat(published.keySet()).filteredOn(key -> key.contains("|current|")).containsExactlyInAnyOrder(
+                currentKey("wendeng", "dropout.open_cases"), currentKey("city", "dropout.open_cases"),
+                currentKey("wendeng", "dropout.rate_per_10k"), currentKey("city", "dropout.rate_per_10k"),
+                currentKey("wendeng", "dropout.open_cases.by_reason.UNKNOWN"),
+                currentKey("city", "dropout.open_cases.by_reason.UNKNOWN"),
+                currentKey("wendeng", "dropout.open_cases.by_grade.8"),
+                currentKey("city", "dropout.open_cases.by_grade.8"));
+        assertThat(published.keySet()).filteredOn(key -> !key.contains("|current|")).containsExactlyInAnyOrder(
+                "wendeng|dropout.new_cases|day|2026-03-09", "city|dropout.new_cases|day|2026-03-09",
+                "wendeng|dropout.new_cases|month|2026-03-01", "city|dropout.new_cases|month|2026-03-01");
+
+        fx.clock.advance(Duration.ofHours(1));
+        fx.send(enrollment("en-w1-again", "w1", 2000));
+        assertThat(fx.newKpis()).as("a correction to the same head count changes no figure").isEmpty();
+    }
+
+    private static String currentKey(String scope, String metric) {
+        return Kpi.key(scope, metric, "current", TODAY);
+    }
+
+    /** The days the stored "current" KPIs are dated. */
+    private List<LocalDate> currentDays() {
+        return kpiStore().values().stream().filter(k -> k.period().equals("current")).map(Kpi::periodStart)
+                .distinct().toList();
+    }
+
+    private Map<String, Kpi> kpiStore() {
+        Map<String, Kpi> all = new TreeMap<>();
+        try (var it = fx.driver.<String, Kpi>getKeyValueStore(Kpis.STORE).all()) {
+            it.forEachRemaining(kv -> all.put(kv.key, kv.value));
+        }
+        return all;
+    }
+
+    private QueryStores stores() {
+        return new QueryStores() {
+            @Override
+            public ReadOnlyKeyValueStore<String, Kpi> kpis() {
+                return fx.driver.getKeyValueStore(Kpis.STORE);
+            }
+
+            @Override
+            public ReadOnlyKeyValueStore<String, TrackedAlert> alerts() {
+                return fx.driver.getKeyValueStore(AlertLifecycle.STORE);
+            }
+        };
+    }
+
+    private static JsonNode get(QueryApi api, String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + api.port() + path)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Json.MAPPER.readTree(response.body());
+    }
+}
