@@ -68,8 +68,12 @@ final class DropoutInput {
     }
 
     static EnrollmentReport enrollment(String reportId, String schoolId, int enrolled) {
+        return enrollment(reportId, schoolId, enrolled, "2026-03-01");
+    }
+
+    static EnrollmentReport enrollment(String reportId, String schoolId, int enrolled, String asOf) {
         return EnrollmentReport.newBuilder().setReportId(reportId).setSchoolId(schoolId)
-                .setAsOf(LocalDate.parse("2026-03-01")).setEnrolled(enrolled).setBoarders(0)
+                .setAsOf(LocalDate.parse(asOf)).setEnrolled(enrolled).setBoarders(0)
                 .setLeftBehindRegistered(0).build();
     }
 }

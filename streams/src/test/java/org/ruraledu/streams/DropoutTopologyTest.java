@@ -389,6 +389,26 @@ class DropoutTopologyTest {
     }
 
     @Test
+    void theHeadCountOfTheLatestAsOfWinsWhateverTheArrivalOrder() {
+        fx.send(enrollment("e-mar", "w1", 3000, "2026-03-01"));
+        send(status("e1", "w1", "amy", "2026-03-09", DROPPED_OUT));
+        assertRate(current("wendeng", DropoutKpis.RATE_PER_10K), 1, 3000);
+        fx.newKpis();
+
+        fx.send(enrollment("e-feb", "w1", 1000, "2026-02-01"), enrollment("e-feb", "w1", 1000, "2026-02-01"));
+        assertThat(fx.newKpis()).as("a late count of an earlier day, and its retry, change nothing").isEmpty();
+        assertRate(current("wendeng", DropoutKpis.RATE_PER_10K), 1, 3000);
+
+        fx.send(enrollment("e-mar-fix", "w1", 3500, "2026-03-01"));
+        assertRate(current("wendeng", DropoutKpis.RATE_PER_10K), 1, 3500);
+
+        fx.send(enrollment("e-now", "w1", 4000, "2026-03-09"), enrollment("e-mar", "w1", 3000, "2026-03-01"),
+                enrollment("e-mar-late", "w1", 2500, "2026-03-01"));
+        assertRate(current("wendeng", DropoutKpis.RATE_PER_10K), 1, 4000);
+        assertRate(current("city", DropoutKpis.RATE_PER_10K), 1, 4000);
+    }
+
+    @Test
     void anEventTooLateForThePupilsHistoryIsDeadLetteredUnchanged() {
         send(status("l1", "w1", "max", "2026-01-05", ABSENT_EXCUSED),
                 status("l2", "w1", "max", "2026-03-09", ATTENDING));

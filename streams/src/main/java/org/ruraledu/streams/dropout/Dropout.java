@@ -43,9 +43,10 @@ import org.ruraledu.streams.revision.Revision;
 public final class Dropout implements Domain {
     public static final String NAME = "dropout";
 
+    /** One standing head count per school (no period): the latest {@code asOf} wins, a late older one does not. */
     private static final LatestReportWins.Spec<EnrollmentReport> ENROLMENT = new LatestReportWins.Spec<>(
             NAME + "-enrollment", EnrollmentReport::getReportId, report -> null,
-            report -> DropoutKpis.enrolment(report.getEnrolled()));
+            report -> DropoutKpis.enrolment(report.getEnrolled()), EnrollmentReport::getAsOf);
 
     @Override
     public String name() {

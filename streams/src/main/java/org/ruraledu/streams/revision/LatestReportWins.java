@@ -20,8 +20,10 @@ import org.ruraledu.streams.kpi.SchoolFigure;
 /**
  * The contract's rule for reports, for any report type: per (school, period) the latest report wins, and a
  * report id already seen for that school and period changes nothing, even when it arrives after a correction
- * (a late retry of the first report must not undo the correction). "Latest" is the order of arrival in the
- * school's partition.
+ * (a late retry of the first report must not undo the correction). "Latest" is the latest {@code asOf} where the
+ * report type has one (a late report of an older head count must not replace a newer one; it is remembered so
+ * its retries stay retries, and changes nothing), and among reports of the same {@code asOf} (or without one) the
+ * order of arrival in the school's partition: a report of the same day that arrives later is a correction.
  *
  * <p>State: store {@code {name}-latest-report-store}, key {@code {schoolId}|{periodStart or "current"}} →
  * {@link ReportHistory}. Processor {@code {name}-latest-report}. Input must be keyed by schoolId as ingest
@@ -37,9 +39,18 @@ public final class LatestReportWins {
      * @param period   the first day of the period the report covers (the school day, the month, ...), or null
      *                 when each report replaces the school's standing figure (e.g. enrolment)
      * @param counts   the counters the report contributes
+     * @param asOf     the day the report's figure is valid on, which orders reports of one school and period
+     *                 before their arrival does (null function: arrival alone, as for a report of one school day)
      */
     public record Spec<T>(String name, Function<T, String> reportId, Function<T, LocalDate> period,
-            Function<T, Counts> counts) {}
+            Function<T, Counts> counts, Function<T, LocalDate> asOf) {
+
+        /** A report type whose reports of one school and period are ordered by arrival alone. */
+        public Spec(String name, Function<T, String> reportId, Function<T, LocalDate> period,
+                Function<T, Counts> counts) {
+            this(name, reportId, period, counts, null);
+        }
+    }
 
     private LatestReportWins() {}
 
@@ -85,9 +96,14 @@ public final class LatestReportWins {
             if (history.seen(reportId)) {
                 return;
             }
+            LocalDate asOf = spec.asOf() == null ? null : spec.asOf().apply(report.record());
+            if (history.isNewerThan(asOf)) {
+                store.put(key, history.outdatedBy(reportId));
+                return;
+            }
             SchoolFigure figure = new SchoolFigure(report.schoolId(), report.district(), period,
                     spec.counts().apply(report.record()));
-            store.put(key, history.replacedBy(reportId, figure));
+            store.put(key, history.replacedBy(reportId, figure, asOf));
             context.forward(in.withValue(new Revision<>(report, history.current(), figure)));
         }
     }

@@ -1,27 +1,46 @@
 package org.ruraledu.streams.revision;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.ruraledu.streams.kpi.SchoolFigure;
 
-/** What is known of one school and period: every report id seen, and the figure of the latest report. */
-record ReportHistory(List<String> reportIds, SchoolFigure current) {
+/**
+ * What is known of one school and period: every report id seen (including reports outdated on arrival, so that
+ * their retries are still retries), and the figure of the latest report with the day it is valid on
+ * ({@code asOf}, null where the report type has none, or in state written before it was kept).
+ */
+record ReportHistory(List<String> reportIds, SchoolFigure current, LocalDate asOf) {
 
     ReportHistory {
         reportIds = List.copyOf(reportIds);
     }
 
     static ReportHistory none() {
-        return new ReportHistory(List.of(), null);
+        return new ReportHistory(List.of(), null, null);
     }
 
     boolean seen(String reportId) {
         return reportIds.contains(reportId);
     }
 
-    ReportHistory replacedBy(String reportId, SchoolFigure figure) {
+    /** Whether the current figure is valid on a later day than {@code other}: a report as of then is outdated. */
+    boolean isNewerThan(LocalDate other) {
+        return asOf != null && other != null && asOf.isAfter(other);
+    }
+
+    ReportHistory replacedBy(String reportId, SchoolFigure figure, LocalDate figureAsOf) {
+        return new ReportHistory(withId(reportId), figure, figureAsOf);
+    }
+
+    /** The report is remembered, its figure is not: an older one than the current figure. */
+    ReportHistory outdatedBy(String reportId) {
+        return new ReportHistory(withId(reportId), current, asOf);
+    }
+
+    private List<String> withId(String reportId) {
         List<String> ids = new ArrayList<>(reportIds);
         ids.add(reportId);
-        return new ReportHistory(ids, figure);
+        return ids;
     }
 }
