@@ -429,6 +429,22 @@ class DropoutTopologyTest {
         assertThat(fx.meters.get("ruraledu.dead.letters").tag("error", "TOO_LATE").counter().count()).isEqualTo(1.0);
     }
 
+    @Test
+    void aRetryOfAnEventAlreadyFoldedIntoThePupilsHistoryChangesNothing() {
+        StudentStatusEvent dropout = status("p1", "w1", "ola", "2026-01-05", DROPPED_OUT).build();
+        fx.send(dropout);
+        send(status("p2", "w1", "ola", "2026-03-09", ATTENDING)); // folds the dropout: 63 days behind
+        fx.newAlerts();
+        fx.newKpis();
+
+        fx.send(dropout);
+
+        assertThat(fx.newDeadLetters()).isEmpty();
+        assertThat(fx.newAlerts()).isEmpty();
+        assertThat(fx.newKpis()).isEmpty();
+        assertThat(fx.meters.find("ruraledu.dead.letters").tag("error", "TOO_LATE").counter()).isNull();
+    }
+
     // --- helpers
 
     private void send(DropoutInput... events) {

@@ -19,28 +19,32 @@ import org.ruraledu.schemas.StudentStatusEvent;
  * from that snapshot gives exactly the cases a replay of the whole history would give, except for the cases that
  * closed before the snapshot, which are over and never change again. The one thing the snapshot cannot do is
  * take an event dated on or before {@code settledThrough}: such an event arrives more than the window too late
- * and is refused ({@link Recording.Outcome#TOO_LATE}), not silently misplaced.
+ * and is refused ({@link Recording.Outcome#TOO_LATE}), not silently misplaced, unless it is the retry of an event
+ * already folded ({@code prunedIds}), which changes nothing like any retry.
  *
  * @param settledThrough the last day folded into {@code settled}; null while nothing has been folded
  * @param settled        the fold state at the end of {@code settledThrough}
  * @param entries        the events after {@code settledThrough}, one per eventId, in history order
+ * @param prunedIds      the eventIds of (the most recent of) the events folded into {@code settled}
  */
 public record PupilHistory(
         String schoolId,
         String studentRef,
         LocalDate settledThrough,
         FoldState settled,
-        List<StatusEntry> entries) {
+        List<StatusEntry> entries,
+        PrunedEventIds prunedIds) {
 
     public PupilHistory {
         Objects.requireNonNull(schoolId, "schoolId");
         Objects.requireNonNull(studentRef, "studentRef");
         settled = settled == null ? FoldState.INITIAL : settled;
         entries = entries == null ? List.of() : entries.stream().sorted(StatusEntry.HISTORY_ORDER).toList();
+        prunedIds = prunedIds == null ? PrunedEventIds.NONE : prunedIds;
     }
 
     public static PupilHistory start(String schoolId, String studentRef) {
-        return new PupilHistory(schoolId, studentRef, null, FoldState.INITIAL, List.of());
+        return new PupilHistory(schoolId, studentRef, null, FoldState.INITIAL, List.of(), PrunedEventIds.NONE);
     }
 
     /** The store key of a pupil: school and pseudonymous student reference. */
@@ -62,11 +66,13 @@ public record PupilHistory(
             return new Recording(this, Recording.Outcome.RETRY, List.of());
         }
         if (settledThrough != null && !entry.date().isAfter(settledThrough)) {
-            return new Recording(this, Recording.Outcome.TOO_LATE, List.of());
+            Recording.Outcome outcome = prunedIds.contains(entry.eventId()) ? Recording.Outcome.RETRY
+                    : Recording.Outcome.TOO_LATE;
+            return new Recording(this, outcome, List.of());
         }
         List<StatusEntry> withEntry = new ArrayList<>(entries);
         withEntry.add(entry);
-        PupilHistory next = new PupilHistory(schoolId, studentRef, settledThrough, settled, withEntry);
+        PupilHistory next = new PupilHistory(schoolId, studentRef, settledThrough, settled, withEntry, prunedIds);
         List<CaseChange> changes = CaseChange.between(cases(rules), next.cases(rules));
         return new Recording(next.pruned(rules), Recording.Outcome.APPLIED, changes);
     }
@@ -96,6 +102,7 @@ public record PupilHistory(
         }
         FoldState snapshot = CaseFold.replay(schoolId, studentRef, rules.absenceThresholdDays(), settled, old).state();
         List<StatusEntry> kept = entries.stream().filter(e -> !e.date().isBefore(keepFrom)).toList();
-        return new PupilHistory(schoolId, studentRef, old.get(old.size() - 1).date(), snapshot, kept);
+        return new PupilHistory(schoolId, studentRef, old.get(old.size() - 1).date(), snapshot, kept,
+                prunedIds.plus(old.stream().map(StatusEntry::eventId).toList()));
     }
 }

@@ -82,6 +82,36 @@ class PupilHistoryTest {
     }
 
     @Test
+    void aRetryOfAFoldedEventIsARetryNotTooLate() {
+        PupilHistory h = Ev.replay(ev("d", MON, DROPPED_OUT), ev("att", MON.plusDays(60), ATTENDING)).history();
+        assertThat(h.entries()).extracting(StatusEntry::eventId).containsExactly("att");
+
+        Recording retry = h.record(ev("d", MON, DROPPED_OUT).entry(), Ev.RULES);
+
+        assertThat(retry.outcome()).isEqualTo(Recording.Outcome.RETRY);
+        assertThat(retry.history()).isEqualTo(h);
+        assertThat(retry.changes()).isEmpty();
+    }
+
+    @Test
+    void onlyTheMostRecentlyFoldedEventIdsAreKept() {
+        List<Ev> daily = new ArrayList<>();
+        for (int day = 0; day < PrunedEventIds.KEPT + 100; day++) {
+            daily.add(ev("att-" + day, MON.plusDays(day), ATTENDING));
+        }
+        PupilHistory h = Ev.replay(daily.toArray(Ev[]::new)).history();
+        assertThat(h.prunedIds().size()).isEqualTo(PrunedEventIds.KEPT);
+        int newestFolded = PrunedEventIds.KEPT + 100 - h.entries().size() - 1;
+
+        assertThat(h.record(ev("att-" + newestFolded, MON.plusDays(newestFolded), ATTENDING).entry(), Ev.RULES)
+                .outcome()).isEqualTo(Recording.Outcome.RETRY);
+        assertThat(h.record(ev("att-0", MON, ATTENDING).entry(), Ev.RULES).outcome())
+                .as("forgotten: as late as any event behind the snapshot").isEqualTo(Recording.Outcome.TOO_LATE);
+        assertThat(h.record(ev("other", MON.plusDays(newestFolded), ATTENDING).entry(), Ev.RULES).outcome())
+                .isEqualTo(Recording.Outcome.TOO_LATE);
+    }
+
+    @Test
     void anEventAfterEverythingFoldedIsStillExactEvenOutsideTheWindow() {
         PupilHistory h = Ev.replay(ev("d", MON, DROPPED_OUT), ev("att", MON.plusDays(60), ATTENDING)).history();
 
@@ -120,6 +150,7 @@ class PupilHistoryTest {
         PupilHistory back = serde.deserializer().deserialize("changelog", bytes);
 
         assertThat(back).isEqualTo(h);
+        assertThat(back.prunedIds().size()).isEqualTo(1);
         assertThat(back.cases(Ev.RULES)).isEqualTo(h.cases(Ev.RULES));
         assertThat(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("\"open\"");
     }
