@@ -182,14 +182,20 @@ class DropoutTopologyTest {
     }
 
     @Test
-    void aNewReasonRevisesTheOpenCaseWithoutANewAlert() {
+    void aNewReasonRevisesTheOpenCaseAndUpdatesItsAlertText() {
         send(status("n1", "w1", "gus", "2026-03-05", DROPPED_OUT));
-        fx.newAlerts();
+        Alert opened = single(fx.newAlerts());
         assertThat(current("wendeng", DropoutKpis.openByReason(DropoutReason.UNKNOWN)).value()).isEqualTo(1);
 
         send(status("n2", "w1", "gus", "2026-03-06", ABSENT_UNEXCUSED).reason(DropoutReason.LEARNING_DIFFICULTY));
 
-        assertThat(fx.newAlerts()).isEmpty();
+        Alert updated = single(fx.newAlerts());
+        assertThat(updated.state()).isEqualTo(AlertState.UPDATED);
+        assertThat(updated.alertId()).isEqualTo(opened.alertId());
+        assertThat(updated.message().zh()).contains("原因：学习困难");
+        assertThat(updated.message().en()).contains("reason: learning difficulty");
+        send(status("n3", "w1", "gus", "2026-03-09", ABSENT_UNEXCUSED).reason(DropoutReason.LEARNING_DIFFICULTY));
+        assertThat(fx.newAlerts()).as("the same reason again: same text, no update").isEmpty();
         assertThat(current("wendeng", DropoutKpis.openByReason(DropoutReason.UNKNOWN)).value()).isZero();
         assertThat(current("wendeng", DropoutKpis.openByReason(DropoutReason.LEARNING_DIFFICULTY)).value()).isEqualTo(1);
         assertThat(current("wendeng", DropoutKpis.OPEN_CASES).value()).isEqualTo(1);
@@ -215,9 +221,11 @@ class DropoutTopologyTest {
             assertThat(lives(reversed.newAlerts())).isEqualTo(inOrder);
             assertThat(kpiStore(reversed)).isEqualTo(inOrderKpis);
         }
-        assertThat(inOrder.values()).containsExactlyInAnyOrder(
+        assertThat(inOrder.values()).extracting(life -> life.subList(0, life.size() - 1)).containsExactlyInAnyOrder(
                 List.of("DROPOUT_DETECTED OPEN CRITICAL 2026-03-04 w1", "DROPOUT_DETECTED RESOLVED CRITICAL 2026-03-04 w1"),
                 List.of("DROPOUT_DETECTED OPEN CRITICAL 2026-03-05 w2"));
+        assertThat(inOrder.values()).extracting(life -> life.get(life.size() - 1))
+                .anySatisfy(text -> assertThat(text).contains("reason: financial hardship"));
         assertThat(inOrderKpis.get(currentKey("wendeng", DropoutKpis.OPEN_CASES)).value()).isEqualTo(1);
         assertThat(inOrderKpis.get(currentKey("wendeng", DropoutKpis.openByReason(DropoutReason.FINANCIAL))).value())
                 .isEqualTo(1);
@@ -226,14 +234,22 @@ class DropoutTopologyTest {
     }
 
     /**
-     * The life of each alert: its states in order, with what identifies the case. Not the message: it tells what
-     * was known when the alert was raised (a reason learnt later is in the KPIs, not in an alert already sent).
+     * The life of each alert: its opening and resolution, with what identifies the case, and its last text. Not
+     * its updates: they tell what was learnt when (a reason learnt after the opening updates an alert sent in
+     * order; sent in reverse, the alert opens with it), but the last word is the same.
      */
     private static Map<String, List<String>> lives(List<KeyValue<String, Alert>> alerts) {
         Map<String, List<String>> lives = new LinkedHashMap<>();
-        alerts.forEach(kv -> lives.computeIfAbsent(kv.value.alertId(), id -> new ArrayList<>()).add(
-                kv.value.type() + " " + kv.value.state() + " " + kv.value.severity() + " " + kv.value.periodStart()
-                        + " " + kv.value.schoolId()));
+        Map<String, String> lastText = new LinkedHashMap<>();
+        alerts.forEach(kv -> {
+            lastText.put(kv.value.alertId(), "text: " + kv.value.message().en());
+            if (kv.value.state() != AlertState.UPDATED) {
+                lives.computeIfAbsent(kv.value.alertId(), id -> new ArrayList<>()).add(kv.value.type() + " "
+                        + kv.value.state() + " " + kv.value.severity() + " " + kv.value.periodStart() + " "
+                        + kv.value.schoolId());
+            }
+        });
+        lastText.forEach((id, text) -> lives.get(id).add(text));
         return lives;
     }
 
@@ -292,6 +308,7 @@ class DropoutTopologyTest {
         assertThat(overdue.alertId()).isEqualTo(detected.alertId().replace("DROPOUT_DETECTED", "DROPOUT_CASE_OVERDUE"));
         assertThat(overdue.subjectRef()).isEqualTo(ref("lea"));
         assertThat(overdue.planItem()).isEqualTo(38);
+        assertThat(overdue.metric()).isEqualTo("dropout.case_days_open");
         assertThat(overdue.observed()).isEqualTo(8.0);
         assertThat(overdue.threshold()).isEqualTo(7.0);
         assertThat(overdue.message().zh()).contains("一人一案跟进超期", "9年级学生", "已8天", "超过7天时限", "劝返");
@@ -325,6 +342,25 @@ class DropoutTopologyTest {
         fx.clock.advance(Duration.ofDays(30));
         fx.driver.advanceWallClockTime(Duration.ofMinutes(1));
         assertThat(fx.newAlerts()).as("a closed case is never overdue").isEmpty();
+    }
+
+    @Test
+    void aNewReasonWhileOverdueRestatesBothAlerts() {
+        send(status("w1e", "w1", "mia", "2026-03-09", DROPPED_OUT).reason(DropoutReason.EMPLOYMENT));
+        fx.newAlerts();
+        fx.clock.advance(Duration.ofDays(7));
+        fx.driver.advanceWallClockTime(Duration.ofMinutes(1));
+        assertThat(values(fx.newAlerts())).extracting(Alert::type).containsExactly(AlertType.DROPOUT_CASE_OVERDUE);
+
+        send(status("w2e", "w1", "mia", "2026-03-16", ABSENT_UNEXCUSED).reason(DropoutReason.FINANCIAL));
+
+        List<Alert> updated = values(fx.newAlerts());
+        assertThat(updated).extracting(Alert::type).containsExactlyInAnyOrder(AlertType.DROPOUT_DETECTED,
+                AlertType.DROPOUT_CASE_OVERDUE);
+        assertThat(updated).allSatisfy(alert -> {
+            assertThat(alert.state()).isEqualTo(AlertState.UPDATED);
+            assertThat(alert.message().en()).contains("reason: financial hardship");
+        });
     }
 
     @Test

@@ -109,6 +109,24 @@ class MealsTopologyTest {
     }
 
     @Test
+    void aCorrectedGapWithTheSameCoverageUpdatesTheAlertText() {
+        fx.report(meal("a", "w1", "2026-03-02", 120, 100, 0));
+        Alert open = fx.newAlerts().get(0).value;
+
+        fx.report(meal("b", "w1", "2026-03-02", 240, 200, 0));
+
+        List<KeyValue<String, Alert>> alerts = fx.newAlerts();
+        assertThat(alerts).hasSize(1);
+        Alert updated = alerts.get(0).value;
+        assertThat(updated.state()).isEqualTo(AlertState.UPDATED);
+        assertThat(updated.alertId()).isEqualTo(open.alertId());
+        assertThat(updated.observed()).isEqualTo(open.observed());
+        assertThat(updated.message().zh()).contains("40人未能就餐");
+        assertThat(updated.message().en()).contains("200 of the 240", "40 went without");
+        assertThat(openAlerts()).containsExactly(updated);
+    }
+
+    @Test
     void mealGapOpensOnceUpdatesAndResolvesWithTheSameAlertId() {
         fx.report(meal("a", "w1", "2026-03-02", 120, 100, 0));
         List<KeyValue<String, Alert>> opened = fx.newAlerts();

@@ -19,7 +19,7 @@ import org.ruraledu.topics.Topics;
 /**
  * The alert lifecycle for every domain. A domain emits an {@link AlertCondition} whenever it learns something
  * about a condition (holds or cleared); the lifecycle guarantees one condition, one alert: OPEN once, UPDATED
- * when severity or the observed value changes, RESOLVED when it clears, with a stable alertId. Every state
+ * when anything it says changes (severity, observed value, message, ...), RESOLVED when it clears, with a stable alertId. Every state
  * change goes to {@code ruraledu.alerts.v1} keyed by district; the current state of every condition stays in
  * the one alert store that the query API reads.
  *

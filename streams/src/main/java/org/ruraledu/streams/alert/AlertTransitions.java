@@ -1,14 +1,14 @@
 package org.ruraledu.streams.alert;
 
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 import org.ruraledu.contract.Alert;
 import org.ruraledu.contract.Alert.AlertState;
 
 /**
- * The lifecycle rules, free of Kafka: a condition that starts to hold opens an alert (once); while it holds, a
- * change of severity or observed value updates it; when it clears, the alert is resolved. The alertId is
+ * The lifecycle rules, free of Kafka: a condition that starts to hold opens an alert (once); while it holds, any
+ * change to what the alert says (severity, observed value, message, ...: every field of the draft) updates it,
+ * and the same draft again changes nothing; when it clears, the alert is resolved. The alertId is
  * {@code {type}:{subject}:{life}} and never changes during one life.
  */
 final class AlertTransitions {
@@ -30,7 +30,8 @@ final class AlertTransitions {
             return Optional.of(new TrackedAlert(tracked.lives(),
                     stamped(draft, open.alertId(), AlertState.RESOLVED, open.openedAt(), now)));
         }
-        boolean changed = draft.severity() != open.severity() || !Objects.equals(draft.observed(), open.observed());
+        // The draft stamped like the open alert differs from it exactly where the alert's content changed.
+        boolean changed = !stamped(draft, open.alertId(), open.state(), open.openedAt(), open.updatedAt()).equals(open);
         return changed
                 ? Optional.of(new TrackedAlert(tracked.lives(),
                         stamped(draft, open.alertId(), AlertState.UPDATED, open.openedAt(), now)))

@@ -19,6 +19,8 @@ import org.ruraledu.streams.alert.Where;
 final class DropoutAlerts {
     private static final String ITEM_ZH = "（重点项目清单第38项）";
     private static final String ITEM_EN = " (key-project list item 38)";
+    /** What DROPOUT_CASE_OVERDUE observes: calendar days the case has been open (threshold: the limit). */
+    static final String CASE_DAYS_OPEN = "dropout.case_days_open";
 
     private final DropoutRules rules;
     private final FollowUpLimits limits;
@@ -28,7 +30,10 @@ final class DropoutAlerts {
         this.limits = limits;
     }
 
-    /** DROPOUT_DETECTED as a case change leaves it; nothing for a change that keeps the case open or closed. */
+    /**
+     * DROPOUT_DETECTED as a case change leaves it. A revision (e.g. a new reason) restates it, so that the open
+     * alert's text follows the latest word (the lifecycle updates it only if the text changed).
+     */
     List<AlertCondition> detected(CaseChange change, String district, String schoolName) {
         Where where = Where.of(schoolName, district);
         return switch (change.kind()) {
@@ -40,19 +45,23 @@ final class DropoutAlerts {
                     where));
             case WITHDRAWN -> List.of(withdrawn(AlertType.DROPOUT_DETECTED, Severity.CRITICAL, change.before(),
                     district, where));
-            case REVISED -> List.of();
+            case REVISED -> List.of(change.after().isOpen() ? detectedHolds(change.after(), district, where)
+                    : closed(AlertType.DROPOUT_DETECTED, Severity.CRITICAL, change.after(), district, where));
         };
     }
 
     /**
      * DROPOUT_CASE_OVERDUE when a case's overdue level changes, from an event ({@code change}) or from the overdue
-     * check ({@code change} null); empty when the level stays.
+     * check ({@code change} null), and restated when a revision of a case still overdue changes its text; empty
+     * when the level stays otherwise.
      */
     List<AlertCondition> overdue(OpenCase was, OpenCase now, CaseChange change, LocalDate today) {
         OverdueLevel before = was == null ? OverdueLevel.NONE : was.level();
         OverdueLevel after = now == null ? OverdueLevel.NONE : now.level();
         if (before == after) {
-            return List.of();
+            boolean revisedWhileOverdue = after != OverdueLevel.NONE && change != null
+                    && change.kind() == CaseChange.Kind.REVISED;
+            return revisedWhileOverdue ? List.of(overdueHolds(now, today)) : List.of();
         }
         if (after != OverdueLevel.NONE) {
             return List.of(overdueHolds(now, today));
@@ -94,7 +103,7 @@ final class DropoutAlerts {
         boolean escalated = open.level() == OverdueLevel.ESCALATED;
         return AlertCondition.holding(c.caseId(), draft(AlertType.DROPOUT_CASE_OVERDUE, severity(open.level()), c,
                 open.district())
-                .metric(null, (double) days, (double) limit, null)
+                .metric(CASE_DAYS_OPEN, (double) days, (double) limit, null)
                 .message((escalated ? "一人一案跟进严重超期，升级督办：" : "一人一案跟进超期：") + where.zh() + pupilZh(c)
                                 + "自" + c.openedOn() + "起失学辍学已" + days + "天，超过" + limit + "天时限仍未劝返返校，"
                                 + "原因：" + reasonZh(c.reason()) + "，请督促落实劝返" + ITEM_ZH,
@@ -112,7 +121,7 @@ final class DropoutAlerts {
         AlertDraft draft = draft(type, severity, c, district);
         if (type == AlertType.DROPOUT_CASE_OVERDUE) {
             int limit = severity == Severity.CRITICAL ? limits.escalationLimitDays() : limits.followUpLimitDays();
-            draft.metric(null, (double) days, (double) limit, null);
+            draft.metric(CASE_DAYS_OPEN, (double) days, (double) limit, null);
         }
         if (c.closure() == Closure.TRANSFERRED) {
             return AlertCondition.cleared(c.caseId(), draft.message(
@@ -143,7 +152,7 @@ final class DropoutAlerts {
         DropoutCase c = was.dropoutCase();
         return AlertCondition.cleared(c.caseId(), draft(AlertType.DROPOUT_CASE_OVERDUE, Severity.WARNING, c,
                 was.district())
-                .metric(null, (double) c.daysOpen(today), (double) limits.followUpLimitDays(), null)
+                .metric(CASE_DAYS_OPEN, (double) c.daysOpen(today), (double) limits.followUpLimitDays(), null)
                 .message("一人一案跟进未超期：" + where.zh() + pupilZh(c) + "自" + c.openedOn() + "起的案件仍在跟进时限内"
                                 + ITEM_ZH,
                         "Dropout case not overdue: the case of " + pupilEn(c) + " at " + where.en() + ", open since "
