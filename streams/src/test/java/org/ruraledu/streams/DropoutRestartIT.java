@@ -56,10 +56,7 @@ class DropoutRestartIT {
                 "streams.application.id", "ruraledu-it-dropout-" + run,
                 "streams.state.dir", stateDir.toString(),
                 "query.port", "0",
-                "dropout.overdue.check.interval", "PT1S",
-                // Streams does not leave its group on close, so a restarted instance waits for the old member's
-                // session to time out: the broker's shortest keeps the test fast.
-                "kafka.session.timeout.ms", "6000"));
+                "dropout.overdue.check.interval", "PT1S"));
 
         try (KafkaProducer<String, byte[]> producer = producer(broker); AlertReader alerts = new AlertReader(broker, run)) {
             send(producer, Topics.SCHOOL_REGISTRY.name(), schoolId, Topics.SCHOOL_REGISTRY.valueSerde().serializer()

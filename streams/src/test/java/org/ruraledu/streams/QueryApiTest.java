@@ -69,8 +69,8 @@ class QueryApiTest {
 
         assertThat(getJson("/v1/kpis?scope=wendeng&metric=meals.coverage&period=day")).hasSize(2);
         assertThat(getJson("/v1/kpis?metric=meals.coverage&period=month")).hasSize(3);
-        assertThat(getJson("/v1/kpis?from=2026-03-03")).allSatisfy(k ->
-                assertThat(k.get("periodStart").asText()).isEqualTo("2026-03-03"));
+        assertThat(getJson("/v1/kpis?from=2026-03-03")).as("wendeng and city on 03-03 x 2 metrics").hasSize(4)
+                .allSatisfy(k -> assertThat(k.get("periodStart").asText()).isEqualTo("2026-03-03"));
         assertThat(getJson("/v1/kpis")).as("8 cells x 2 metrics").hasSize(16);
     }
 
