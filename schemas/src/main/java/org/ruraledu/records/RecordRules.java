@@ -8,7 +8,10 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.ruraledu.contract.District;
 import org.ruraledu.schemas.CareReport;
@@ -20,8 +23,13 @@ import org.ruraledu.schemas.StudentStatusEvent;
 
 /**
  * The domain rules that every input record must keep, beyond its schema: counts are not negative, a part is
- * not larger than its whole, nothing is reported for the future, and no raw student number travels. The
- * client library, the gateway and the streams application apply the same rules.
+ * not larger than its whole, nothing is reported for the future, and no raw student number travels in any text
+ * field (a number pasted into the wrong column, an eventId or a roomId, is refused as firmly as in studentRef).
+ * The client library, the gateway, the {@code submit} command and the streams application apply the same rules.
+ *
+ * <p>Each field gets at most one error, the first found: a missing value, then a raw identifier, then the rules
+ * of the field. So the rules never look at a null (a record built with {@code put} or the no-arg constructor may
+ * have one) and never quote a raw identifier.
  */
 public final class RecordRules {
     /** Days, weeks and months are those of the plan's city (contract). */
@@ -42,6 +50,8 @@ public final class RecordRules {
 
     public List<FieldError> check(SpecificRecordBase record) {
         Checks c = new Checks();
+        c.required(record);
+        c.noRawIdentifiers(record);
         c.id("schoolId", (String) record.get("schoolId"));
         if (record instanceof SchoolProfile p) {
             c.notBlank("name", p.getName());
@@ -86,13 +96,40 @@ public final class RecordRules {
         return c.errors;
     }
 
+    /** The text fields of the record that hold what looks like a raw student or ID card number. */
+    public static List<String> rawIdentifierFields(SpecificRecordBase record) {
+        return record.getSchema().getFields().stream()
+                .filter(f -> record.get(f.pos()) instanceof CharSequence text
+                        && StudentRefs.looksLikeRawIdentifier(text.toString()))
+                .map(Schema.Field::name)
+                .toList();
+    }
+
     /** Collects errors; each method checks one field. */
     private final class Checks {
         final List<FieldError> errors = new ArrayList<>();
+        private final Set<String> failed = new HashSet<>();
 
         void require(String field, boolean ok, String message) {
-            if (!ok) {
+            if (!ok && failed.add(field)) {
                 errors.add(new FieldError(0, field, message));
+            }
+        }
+
+        /** A null in a field the schema does not allow to be null: encoding would fail. */
+        void required(SpecificRecordBase record) {
+            for (Schema.Field field : record.getSchema().getFields()) {
+                require(field.name(), record.get(field.pos()) != null || field.schema().isNullable(), "is required");
+            }
+        }
+
+        void noRawIdentifiers(SpecificRecordBase record) {
+            for (String field : rawIdentifierFields(record)) {
+                require(field, false, field.equals("studentRef")
+                        ? "looks like a raw student or ID card number: send only the pseudonymous HMAC reference "
+                                + "(PIPL art. 28)"
+                        : "looks like a raw student or ID card number, which must never be sent (PIPL art. 28): "
+                                + "send only pseudonymous references");
             }
         }
 
@@ -117,32 +154,35 @@ public final class RecordRules {
         }
 
         void notFuture(String field, LocalDate date) {
+            if (date == null) {
+                return; // reported as required
+            }
             LocalDate today = LocalDate.now(clock.withZone(ZONE));
             require(field, !date.isAfter(today), "must not be in the future (" + date + " is after " + today + ")");
         }
 
         void notFuture(String field, Instant instant) {
+            if (instant == null) {
+                return; // reported as required
+            }
             Instant limit = clock.instant().plus(CLOCK_SKEW);
             require(field, !instant.isAfter(limit), "must not be in the future (" + instant + ")");
         }
 
         void month(String field, String value) {
+            if (value == null) {
+                return; // reported as required
+            }
             try {
                 YearMonth month = YearMonth.parse(value);
                 require(field, !month.isAfter(YearMonth.now(clock.withZone(ZONE))), "must not be in the future");
             } catch (DateTimeParseException e) {
-                errors.add(new FieldError(0, field, "must be a month \"YYYY-MM\", got '" + value + "'"));
+                require(field, false, "must be a month \"YYYY-MM\", got '" + value + "'");
             }
         }
 
         void studentRef(String field, String value) {
-            if (StudentRefs.looksLikeRawIdentifier(value)) {
-                errors.add(new FieldError(0, field, "looks like a raw student or ID card number: send only the "
-                        + "pseudonymous HMAC reference (PIPL art. 28)"));
-            } else {
-                require(field, StudentRefs.isRef(value),
-                        "must be a 43-character base64url HMAC-SHA256 reference");
-            }
+            require(field, StudentRefs.isRef(value), "must be a 43-character base64url HMAC-SHA256 reference");
         }
     }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -14,11 +15,17 @@ import javax.crypto.spec.SecretKeySpec;
  * replaces it with HMAC-SHA256 under the bureau-held key, base64url without padding (43 characters).
  */
 public final class StudentRefs {
-    /** A student number: G, J or L followed by an 18-character ID card number. */
-    private static final Pattern STUDENT_NUMBER = Pattern.compile("[GJLgjl]\\d{17}[\\dXx]");
-    /** A resident ID card number: 17 digits and a check character. */
-    private static final Pattern ID_CARD = Pattern.compile("\\d{17}[\\dXx]");
+    /**
+     * A student number (G, J or L and an 18-character ID card number) or an ID card number (17 digits and a digit
+     * or X) anywhere in a text: found inside an id like {@code G3701...-2026-11-27} too, but not inside a longer
+     * run of digits (a 20-digit serial number is no ID card number).
+     */
+    private static final Pattern RAW_IDENTIFIER = Pattern.compile("(?<![0-9])[GJLgjl]?[0-9]{17}[0-9Xx](?![0-9])");
     private static final Pattern REF = Pattern.compile("[A-Za-z0-9_-]{43}");
+    /** What {@link #redact} puts in place of each raw identifier. */
+    public static final String REDACTED = "[redacted student number]";
+    /** A key setting that starts with this is base64 (standard or url-safe alphabet, padding optional). */
+    public static final String BASE64_KEY_PREFIX = "base64:";
     public static final int MIN_KEY_BYTES = 32;
 
     private final SecretKeySpec key;
@@ -32,25 +39,34 @@ public final class StudentRefs {
         this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
     }
 
-    /** A key given as configuration text: base64 (standard or url-safe) if it decodes to 32+ bytes, else UTF-8. */
+    /**
+     * A key given as configuration text: {@code base64:} followed by base64 (standard or url-safe) is those bytes;
+     * any other text is its UTF-8 bytes, exactly as written. Explicit, so that a school system in any language
+     * derives the same key from the same setting.
+     */
     public static StudentRefs fromConfig(String keyText) {
         if (keyText == null || keyText.isBlank()) {
             throw new IllegalArgumentException("no pseudonym key configured (set RURALEDU_PSEUDONYM_KEY)");
         }
-        byte[] bytes;
-        try {
-            bytes = keyText.contains("-") || keyText.contains("_")
-                    ? Base64.getUrlDecoder().decode(keyText.trim()) : Base64.getDecoder().decode(keyText.trim());
-        } catch (IllegalArgumentException notBase64) {
-            bytes = keyText.getBytes(StandardCharsets.UTF_8);
-        }
-        if (bytes.length < MIN_KEY_BYTES) {
-            bytes = keyText.getBytes(StandardCharsets.UTF_8);
-        }
-        return new StudentRefs(bytes);
+        return new StudentRefs(keyText.startsWith(BASE64_KEY_PREFIX)
+                ? decodeBase64(keyText.substring(BASE64_KEY_PREFIX.length()).trim())
+                : keyText.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The studentRef of a national student number. Normalises case so that g… and G… map to the same pupil. */
+    private static byte[] decodeBase64(String text) {
+        try {
+            return Base64.getDecoder().decode(text.replace('-', '+').replace('_', '/'));
+        } catch (IllegalArgumentException e) {
+            // Not the decoder's message: it may quote a character of the key.
+            throw new IllegalArgumentException("the pseudonym key starts with '" + BASE64_KEY_PREFIX
+                    + "' but the rest is not base64 (set RURALEDU_PSEUDONYM_KEY)");
+        }
+    }
+
+    /**
+     * The studentRef of a national student number: HMAC-SHA256 of the trimmed, upper-cased number (so that
+     * {@code g…} and {@code G…} map to the same pupil), base64url without padding.
+     */
     public String refOf(String studentNumber) {
         if (studentNumber == null || studentNumber.isBlank()) {
             throw new IllegalArgumentException("studentNumber: is required");
@@ -58,7 +74,7 @@ public final class StudentRefs {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            byte[] digest = mac.doFinal(studentNumber.trim().toUpperCase(java.util.Locale.ROOT)
+            byte[] digest = mac.doFinal(studentNumber.trim().toUpperCase(Locale.ROOT)
                     .getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
@@ -66,13 +82,23 @@ public final class StudentRefs {
         }
     }
 
-    /** True if the value looks like a raw student number or ID card number, which must never be sent. */
-    public static boolean looksLikeRawIdentifier(String value) {
-        if (value == null) {
-            return false;
-        }
-        String v = value.trim();
-        return STUDENT_NUMBER.matcher(v).matches() || ID_CARD.matcher(v).matches();
+    /** True if the text holds something that looks like a raw student number or ID card number anywhere. */
+    public static boolean looksLikeRawIdentifier(String text) {
+        return text != null && RAW_IDENTIFIER.matcher(text).find();
+    }
+
+    /**
+     * True if bytes of unknown encoding (undecodable input, a header) hold a raw identifier: read as ISO-8859-1,
+     * which maps every byte to one character, so the ASCII digits of any ASCII-compatible text (UTF-8, GBK, ...)
+     * are found.
+     */
+    public static boolean looksLikeRawIdentifier(byte[] bytes) {
+        return bytes != null && looksLikeRawIdentifier(new String(bytes, StandardCharsets.ISO_8859_1));
+    }
+
+    /** The text with every raw student or ID card number replaced by {@link #REDACTED}; null stays null. */
+    public static String redact(String text) {
+        return text == null ? null : RAW_IDENTIFIER.matcher(text).replaceAll(REDACTED);
     }
 
     /** True if the value has the shape of a studentRef. */

@@ -1,6 +1,7 @@
 package org.ruraledu.producers.cli;
 
 import org.ruraledu.producers.client.KafkaSendException;
+import org.ruraledu.records.StudentRefs;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -60,7 +61,8 @@ public final class CliErrors implements IExecutionExceptionHandler, IParameterEx
         return command.getCommandSpec().qualifiedName() + ": ";
     }
 
+    /** One line, redacted: a reason may quote input (a file name, an argument, a parser's token). */
     private static String oneLine(String message) {
-        return message == null ? "failed" : message.replaceAll("\\s*\\R\\s*", " ").trim();
+        return message == null ? "failed" : StudentRefs.redact(message.replaceAll("\\s*\\R\\s*", " ").trim());
     }
 }

@@ -26,6 +26,7 @@ import org.ruraledu.contract.Json;
 import org.ruraledu.producers.client.StrictJson;
 import org.ruraledu.records.FieldError;
 import org.ruraledu.records.InputKind;
+import org.ruraledu.records.StudentRefs;
 
 /**
  * The records of an input file, one {@link Line} at a time, without holding the file in memory: JSON lines
@@ -71,6 +72,15 @@ final class RecordFile {
     record Line(long number, JsonNode json, String raw, List<FieldError> errors) {
         boolean readable() {
             return errors.isEmpty();
+        }
+
+        /**
+         * True if the line holds what looks like a raw student or ID card number anywhere: in its text, or in its
+         * values once JSON escapes ({@code "\u0033..."}) are undone.
+         */
+        boolean holdsRawIdentifier() {
+            return StudentRefs.looksLikeRawIdentifier(raw)
+                    || json != null && StudentRefs.looksLikeRawIdentifier(json.toString());
         }
     }
 

@@ -33,6 +33,10 @@ import picocli.CommandLine.Spec;
  * {@code submit --kind KIND FILE}: a file of input records into Kafka. The file is checked completely before
  * anything is sent, so a file with one bad line sends nothing (unless {@code --skip-invalid}); then it is read
  * a second time and sent, so that a file of millions of lines never sits in memory.
+ *
+ * <p>An invalid line that holds what looks like a raw student or ID card number sends nothing, even with
+ * {@code --skip-invalid}: dead-lettering it would copy a minor's number to another topic (PIPL art. 28), and
+ * skipping it silently would lose a report. The school replaces the number by its studentRef and sends again.
  */
 @Command(name = "submit", mixinStandardHelpOptions = true,
         description = "Sends a file of input records (JSON lines, a JSON array, or CSV with a header row of field "
@@ -59,7 +63,8 @@ public final class SubmitCommand implements Callable<Integer> {
 
     @Option(names = "--skip-invalid",
             description = "Send the valid lines and put the invalid ones on " + "ruraledu.dead-letters.v1"
-                    + " with the reason, instead of sending nothing.")
+                    + " with the reason, instead of sending nothing; a line holding a raw student or ID card number "
+                    + "still stops the whole file.")
     boolean skipInvalid;
 
     @Parameters(paramLabel = "FILE", description = "The file to send.")
@@ -69,6 +74,8 @@ public final class SubmitCommand implements Callable<Integer> {
     private static final class Tally {
         long valid;
         long invalid;
+        /** Invalid lines that hold a raw student or ID card number: never sent, never dead-lettered. */
+        long rawIdentifier;
     }
 
     @Override
@@ -82,6 +89,12 @@ public final class SubmitCommand implements Callable<Integer> {
         RecordValidator validator = new RecordValidator(new RecordRules(Clock.fixed(Clock.systemUTC().instant(),
                 RecordRules.ZONE)));
         Tally check = check(records, validator, err);
+        if (check.rawIdentifier > 0) {
+            boolean one = check.rawIdentifier == 1;
+            throw new CommandFailedException(check.rawIdentifier + " invalid line" + (one ? "" : "s") + " in " + file
+                    + (one ? " holds" : " hold") + " what looks like a raw student or ID card number; nothing was "
+                    + "sent or dead-lettered, not even with --skip-invalid: send only studentRefs (PIPL art. 28)");
+        }
         if (check.invalid > 0 && !skipInvalid) {
             throw new CommandFailedException(check.invalid + " invalid line" + (check.invalid == 1 ? "" : "s")
                     + " in " + file + "; nothing was sent (fix them, or use --skip-invalid)");
@@ -107,7 +120,8 @@ public final class SubmitCommand implements Callable<Integer> {
                 tally.valid++;
             } else {
                 tally.invalid++;
-                errors.forEach(e -> err.println("line " + line.number() + ": " + e));
+                tally.rawIdentifier += line.holdsRawIdentifier() ? 1 : 0;
+                errors.forEach(e -> err.println("line " + line.number() + ": " + e)); // FieldErrors are redacted
             }
         });
         err.flush();
@@ -165,6 +179,10 @@ public final class SubmitCommand implements Callable<Integer> {
 
     /** The line as read, keyed by its school if it names one, with every error as the reason. */
     private DeadLetter deadLetter(RecordFile.Line line, List<FieldError> errors) {
+        if (line.holdsRawIdentifier()) { // the check refused such a file: it was changed since
+            throw new CommandFailedException("line " + line.number() + " of " + file + " changed since it was checked "
+                    + "and now holds what looks like a raw student or ID card number; it was not dead-lettered");
+        }
         String school = line.json() == null ? null : line.json().path("schoolId").asText(null);
         String reason = file.getFileName() + " line " + line.number() + ": "
                 + errors.stream().map(FieldError::toString).collect(Collectors.joining("; "));

@@ -17,6 +17,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.ruraledu.config.Settings;
 import org.ruraledu.records.FieldError;
+import org.ruraledu.records.RecordRules;
 import org.ruraledu.records.StudentRefs;
 
 /**
@@ -37,7 +38,7 @@ import org.ruraledu.records.StudentRefs;
  */
 public final class SchoolClient implements AutoCloseable {
     private final Producer<byte[], byte[]> producer;
-    private final RecordValidator validator;
+    private final RecordRules rules;
     private final String pseudonymKey;
     private final Clock clock;
     private volatile StudentRefs studentRefs;
@@ -53,7 +54,7 @@ public final class SchoolClient implements AutoCloseable {
         Properties props = ProducerProperties.safe(settings, "ruraledu-school-client");
         props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "5"); // batches bulk submissions, barely delays one
         this.producer = new KafkaProducer<>(props);
-        this.validator = new RecordValidator(new org.ruraledu.records.RecordRules(clock));
+        this.rules = new RecordRules(clock);
         this.pseudonymKey = settings.get("pseudonym.key");
         this.clock = clock;
     }
@@ -78,13 +79,12 @@ public final class SchoolClient implements AutoCloseable {
      * @throws InvalidRecordsException if the record breaks the contract; nothing is sent then
      */
     public CompletableFuture<RecordMetadata> send(SpecificRecordBase record) {
-        requireValid(List.of(record));
-        return track(sendUnchecked(InputRecords.toProducerRecord(record)));
+        return track(sendUnchecked(encodeAll(List.of(record)).get(0)));
     }
 
     /**
-     * Checks every record first (if any is invalid, none is sent), sends them all and waits until Kafka has
-     * acknowledged each one.
+     * Checks and encodes every record first (if any is invalid or cannot be encoded, none is sent), sends them
+     * all and waits until Kafka has acknowledged each one.
      *
      * @return the metadata of each record, in order
      * @throws InvalidRecordsException if any record breaks the contract
@@ -92,10 +92,10 @@ public final class SchoolClient implements AutoCloseable {
      *         same records is safe, since a report's id makes a retry change nothing)
      */
     public List<RecordMetadata> sendAll(List<? extends SpecificRecordBase> records) {
-        requireValid(records);
-        List<CompletableFuture<RecordMetadata>> futures = new ArrayList<>(records.size());
-        for (SpecificRecordBase record : records) {
-            futures.add(sendUnchecked(InputRecords.toProducerRecord(record)));
+        List<ProducerRecord<byte[], byte[]>> encoded = encodeAll(records);
+        List<CompletableFuture<RecordMetadata>> futures = new ArrayList<>(encoded.size());
+        for (ProducerRecord<byte[], byte[]> record : encoded) {
+            futures.add(sendUnchecked(record));
         }
         producer.flush();
         return awaitAll(futures);
@@ -131,20 +131,33 @@ public final class SchoolClient implements AutoCloseable {
         }
     }
 
-    private void requireValid(List<? extends SpecificRecordBase> records) {
+    /**
+     * Every record checked and encoded before the first is sent: a record can pass the rules and still fail to
+     * encode (a value Avro cannot write), and finding that out mid-batch would leave the records before it sent.
+     *
+     * @throws InvalidRecordsException naming every record that breaks a rule or cannot be encoded
+     */
+    private List<ProducerRecord<byte[], byte[]>> encodeAll(List<? extends SpecificRecordBase> records) {
         List<FieldError> errors = new ArrayList<>();
+        List<ProducerRecord<byte[], byte[]>> encoded = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             SpecificRecordBase record = records.get(i);
-            if (record == null) {
-                errors.add(new FieldError(i, null, "is null"));
-                continue;
+            List<FieldError> broken = record == null ? List.of(new FieldError(0, null, "is null"))
+                    : rules.check(record);
+            if (broken.isEmpty()) {
+                try {
+                    encoded.add(InputRecords.toProducerRecord(record));
+                } catch (RuntimeException e) { // Avro's are many: NPE, ArithmeticException, AvroRuntimeException...
+                    broken = List.of(new FieldError(0, null, "cannot be encoded: " + e));
+                }
             }
             int index = i;
-            validator.check(record).forEach(e -> errors.add(e.withIndex(index)));
+            broken.forEach(e -> errors.add(e.withIndex(index)));
         }
         if (!errors.isEmpty()) {
             throw new InvalidRecordsException(errors);
         }
+        return encoded;
     }
 
     /** A send whose failures, synchronous or not, always end up in the returned future. */

@@ -5,8 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.util.List;
 import org.ruraledu.contract.Json;
+import org.ruraledu.records.StudentRefs;
 
-/** The gateway's JSON bodies: the contract's 202 and 400 shapes, and {"error": ...} for every other refusal. */
+/**
+ * The gateway's JSON bodies: the contract's 202 and 400 shapes, and {"error": ...} for every other refusal. No
+ * body repeats a raw student number: 400 entries are {@link ApiError}s, refusals are redacted here (a school id
+ * in the path is input too).
+ */
 final class Responses {
     private Responses() {}
 
@@ -25,7 +30,7 @@ final class Responses {
 
     static void refused(Context ctx, int status, String message) {
         ObjectNode body = Json.MAPPER.createObjectNode();
-        body.put("error", message);
+        body.put("error", StudentRefs.redact(message));
         json(ctx, status, body);
     }
 

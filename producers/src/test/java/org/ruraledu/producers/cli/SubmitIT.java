@@ -3,10 +3,14 @@ package org.ruraledu.producers.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ruraledu.embedded.SharedBroker;
@@ -114,6 +118,48 @@ class SubmitIT {
                     assertThat(DeadLetterHeaders.get(r.headers(), DeadLetterHeaders.SOURCE_TOPIC))
                             .isEqualTo(Topics.MEAL_REPORTS.name());
                 });
+    }
+
+    @Test
+    void skipInvalidNeverWritesALineWithARawNumberToAnyTopic() throws IOException {
+        String number = "G3" + ThreadLocalRandom.current().nextLong(10_000_000_000_000_000L, 100_000_000_000_000_000L);
+        String digits = number.substring(1); // the ID card number inside the student number: what must not leak
+        Path file = write("status.jsonl", String.join("\n",
+                TestData.studentStatus(school).toString(),
+                TestData.studentStatus(school).put("studentRef", number).toString(),
+                TestData.studentStatus(school).put("eventId", "evt-" + digits + "-2026").toString(),
+                "{\"eventId\": " + number + ", \"schoolId\": \"" + school + "\"}", // not JSON
+                TestData.studentStatus(school).put("eventId", "ESCAPED").toString()
+                        .replace("ESCAPED", "G\\u0033" + number.substring(2)), // a JSON escape hides nothing
+                TestData.studentStatus(school).put("grade", 13).toString()) + "\n");
+
+        Cli.Run run = submit("student-status", file, "--skip-invalid");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().lines()).startsWith(
+                "line 2: studentRef: looks like a raw student or ID card number: send only the pseudonymous HMAC "
+                        + "reference (PIPL art. 28)");
+        assertThat(run.err().lines()).contains("line 6: grade: must be between 1 and 12").last().asString()
+                .isEqualTo("submit: 4 invalid lines in " + file + " hold what looks like a raw student or ID card "
+                        + "number; nothing was sent or dead-lettered, not even with --skip-invalid: send only "
+                        + "studentRefs (PIPL art. 28)");
+        assertThat(run.err()).doesNotContain(digits);
+        assertThat(KafkaTopics.committedFor(Topics.STUDENT_STATUS.name(), school)).as("nothing sent").isEmpty();
+        KafkaTopics.committedEverywhere().forEach((topic, records) -> assertThat(records).as(topic)
+                .noneSatisfy(r -> assertThat(text(r)).contains(digits)));
+    }
+
+    /** Key, value and headers of a record as text, every byte a character. */
+    private static String text(ConsumerRecord<String, byte[]> record) {
+        StringBuilder text = new StringBuilder(String.valueOf(record.key())).append('|').append(latin1(record.value()));
+        for (Header header : record.headers()) {
+            text.append('|').append(header.key()).append('=').append(latin1(header.value()));
+        }
+        return text.toString();
+    }
+
+    private static String latin1(byte[] bytes) {
+        return bytes == null ? "" : new String(bytes, StandardCharsets.ISO_8859_1);
     }
 
     @Test

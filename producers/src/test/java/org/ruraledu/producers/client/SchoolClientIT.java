@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecordBase;
@@ -18,6 +19,7 @@ import org.ruraledu.producers.testing.TestSettings;
 import org.ruraledu.records.FieldError;
 import org.ruraledu.records.InputKind;
 import org.ruraledu.records.StudentRefs;
+import org.ruraledu.schemas.ClimateReading;
 import org.ruraledu.schemas.MealReport;
 import org.ruraledu.schemas.StudentStatusEvent;
 import org.ruraledu.topics.DeadLetterHeaders;
@@ -74,6 +76,27 @@ class SchoolClientIT {
         client.flush();
         assertThat(KafkaTopics.committedFor(Topics.MEAL_REPORTS.name(), school)).isEmpty();
         assertThat(KafkaTopics.committedFor(Topics.STUDENT_STATUS.name(), school)).isEmpty();
+    }
+
+    @Test
+    void aRecordThatCannotBeEncodedStopsTheWholeBatchBeforeAnythingIsSent() {
+        String school = TestData.uniqueSchoolId();
+        SpecificRecordBase fine = TestData.record(InputKind.MEAL_REPORTS, TestData.meal(school));
+        ClimateReading unencodable = (ClimateReading) TestData.record(InputKind.CLIMATE_READINGS,
+                TestData.climate(school));
+        unencodable.setMeasuredAt(Instant.MIN); // within the rules (not in the future), beyond timestamp-millis
+        StudentStatusEvent incomplete = (StudentStatusEvent) TestData.record(InputKind.STUDENT_STATUS,
+                TestData.studentStatus(school));
+        incomplete.put("status", null); // as a record built with put or the no-arg constructor may be
+
+        assertThatThrownBy(() -> client.sendAll(List.of(fine, unencodable, incomplete)))
+                .isInstanceOfSatisfying(InvalidRecordsException.class, e -> assertThat(e.errors()).satisfiesExactly(
+                        first -> assertThat(first.index() + " " + first).startsWith("1 cannot be encoded"),
+                        second -> assertThat(second.index() + " " + second).isEqualTo("2 status: is required")));
+
+        client.flush();
+        assertThat(KafkaTopics.committedFor(Topics.MEAL_REPORTS.name(), school)).as("nothing of the batch").isEmpty();
+        assertThat(KafkaTopics.committedFor(Topics.CLIMATE_READINGS.name(), school)).isEmpty();
     }
 
     @Test

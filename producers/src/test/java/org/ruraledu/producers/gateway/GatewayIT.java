@@ -27,6 +27,7 @@ import org.ruraledu.producers.testing.KafkaTopics;
 import org.ruraledu.producers.testing.TestData;
 import org.ruraledu.producers.testing.TestSettings;
 import org.ruraledu.records.InputKind;
+import org.ruraledu.records.StudentRefs;
 
 /** Every status of the contract's ingest gateway, against the real broker. */
 class GatewayIT {
@@ -161,6 +162,23 @@ class GatewayIT {
             assertThat(error.get("message").asText()).contains(invalid.message());
         });
         assertThat(KafkaTopics.committedFor(invalid.kind().topic().name(), school.id())).isEmpty();
+    }
+
+    @Test
+    void noRefusalRepeatsARawStudentNumber() {
+        String number = "G370102201001011234";
+        School school = newSchool(true);
+        List<String> bodies = List.of(
+                "{\"reportId\": " + number + "}", // not JSON: the parser quotes the token
+                TestData.meal(school.id()).put("reportId", "meal-" + number).put(number, 1).toString());
+        for (String body : bodies) {
+            HttpResponse<String> response = http.post(school.id(), "meal-reports", body, school.token());
+            assertThat(response.statusCode()).as(body).isEqualTo(400);
+            assertThat(response.body()).contains(StudentRefs.REDACTED).doesNotContain(number.substring(1));
+        }
+        HttpResponse<String> wrongSchool = http.post(number, "meal-reports", bodies.get(1), school.token());
+        assertThat(wrongSchool.statusCode()).isEqualTo(403);
+        assertThat(wrongSchool.body()).contains(StudentRefs.REDACTED).doesNotContain(number.substring(1));
     }
 
     @Test

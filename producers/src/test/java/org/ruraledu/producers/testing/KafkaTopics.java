@@ -37,6 +37,19 @@ public final class KafkaTopics {
         return records;
     }
 
+    /** The committed records of every topic of the broker (internal ones aside), by topic. */
+    public static Map<String, List<ConsumerRecord<String, byte[]>>> committedEverywhere() {
+        try (var admin = SharedBroker.get().admin()) {
+            return admin.listTopics().names().get().stream()
+                    .collect(java.util.stream.Collectors.toMap(topic -> topic, KafkaTopics::committed));
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("cannot list the topics", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The committed records of one school (every input topic is keyed by school). */
     public static List<ConsumerRecord<String, byte[]>> committedFor(String topic, String schoolId) {
         return committed(topic).stream().filter(r -> schoolId.equals(r.key())).toList();

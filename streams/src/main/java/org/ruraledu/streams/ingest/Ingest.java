@@ -24,7 +24,8 @@ import org.ruraledu.topics.Topics;
 /**
  * Ingest of one input topic, the same for every domain: consume bytes, decode (Avro single-object encoding),
  * check {@link RecordRules} and the key, enrich with the school registry, and send every failure to
- * {@code ruraledu.dead-letters.v1} with the original key, value and headers plus headers that say why.
+ * {@code ruraledu.dead-letters.v1} with the original key, value and headers plus headers that say why (bytes that
+ * hold a raw student number excepted: {@link DeadLetterWriter} withholds them).
  * Errors are records, not log lines: a bad record never stops the application.
  *
  * <pre>

@@ -6,6 +6,12 @@ public enum RejectionCode {
     DECODE,
     /** Decoded, but a domain rule is broken (negative count, served > needing, a date in the future, ...). */
     VALIDATION,
+    /**
+     * Rejected (for whatever reason the dead letter's reason gives: a rule, undecodable bytes, a wrong key) and
+     * holding what looks like a raw student or ID card number, in a field, anywhere in its bytes or in its key.
+     * The dead letter withholds the value (and a key holding one): see {@link DeadLetterWriter}.
+     */
+    RAW_IDENTIFIER,
     /** The record key is not the record's schoolId, so partitioning by school would be wrong. */
     KEY_MISMATCH,
     /** The school is not in the registry, or its registry entry is unreadable. */
