@@ -1,6 +1,7 @@
 package org.ruraledu.streams.alert;
 
 import java.time.Clock;
+import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
@@ -27,7 +28,8 @@ import org.ruraledu.topics.Topics;
  *   conditions → {name}-alert-condition-key → {app}-{name}-alert-conditions-repartition
  *              → {name}-alert-lifecycle (alert-lifecycle-store) → {name}-alert-sink
  * </pre>
- * Conditions are repartitioned by condition key, so a domain may derive them from any keying it likes.
+ * Conditions are repartitioned (by condition key, unless the domain chooses a partition key), so a domain may
+ * derive them from any keying it likes.
  */
 public final class AlertLifecycle {
     /** Condition key ({@code {type}:{subject}}) → {@link TrackedAlert}. */
@@ -42,9 +44,21 @@ public final class AlertLifecycle {
                 new JsonSerde<>(TrackedAlert.class)));
     }
 
+    /** Conditions partitioned by their own key: enough when no two conditions' alerts must keep their order. */
     public void track(String name, KStream<?, AlertCondition> conditions) {
+        track(name, conditions, AlertCondition::key);
+    }
+
+    /**
+     * Conditions partitioned by {@code partitionKey}. Only conditions on one partition keep the order the domain
+     * emitted them in, so conditions whose alerts must come out in order (a case withdrawn before the case that
+     * replaces it opens) need the same partition key. The partition key must be a function of the condition key:
+     * every condition of one alert must reach the one task that tracks it.
+     */
+    public void track(String name, KStream<?, AlertCondition> conditions,
+            Function<AlertCondition, String> partitionKey) {
         conditions
-                .selectKey((key, condition) -> condition.key(), Named.as(name + "-alert-condition-key"))
+                .selectKey((key, condition) -> partitionKey.apply(condition), Named.as(name + "-alert-condition-key"))
                 .repartition(Repartitioned.<String, AlertCondition>as(name + "-alert-conditions")
                         .withKeySerde(Serdes.String())
                         .withValueSerde(CONDITIONS))
@@ -70,8 +84,9 @@ public final class AlertLifecycle {
 
         @Override
         public void process(Record<String, AlertCondition> in) {
-            AlertTransitions.next(store.get(in.key()), in.value(), clock.instant()).ifPresent(tracked -> {
-                store.put(in.key(), tracked);
+            String key = in.value().key(); // the record key is the partition key, not always the condition's
+            AlertTransitions.next(store.get(key), in.value(), clock.instant()).ifPresent(tracked -> {
+                store.put(key, tracked);
                 Alert alert = tracked.latest();
                 context.forward(new Record<>(alert.district(), alert, in.timestamp()));
             });

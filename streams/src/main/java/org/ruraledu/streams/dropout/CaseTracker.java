@@ -77,7 +77,7 @@ final class CaseTracker implements Processor<String, PupilEvent, String, CaseOut
                 histories.put(pupil, recording.history());
                 LocalDate today = today();
                 // A withdrawn case first: when a late event re-dates a case, its old alert is resolved before the
-                // new one opens (as far as order goes: alerts of two cases may land on different partitions).
+                // new one opens (the alert lifecycle keeps this order: it partitions dropout conditions by pupil).
                 recording.changes().stream()
                         .sorted(Comparator.comparing((CaseChange c) -> c.kind() != CaseChange.Kind.WITHDRAWN))
                         .forEach(change -> follow(change, event, today, in.timestamp()));

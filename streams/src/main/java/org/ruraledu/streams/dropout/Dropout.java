@@ -80,7 +80,8 @@ public final class Dropout implements Domain {
                         CaseTracker.HISTORIES, CaseTracker.OPEN_CASES);
 
         f.alerts().track(NAME, outputs.flatMapValues(output -> output instanceof CaseOutput.Condition c
-                ? List.of(c.condition()) : List.<AlertCondition>of(), Named.as(NAME + "-conditions")));
+                ? List.of(c.condition()) : List.<AlertCondition>of(), Named.as(NAME + "-conditions")),
+                DropoutAlerts::pupilOf);
 
         KStream<String, FigureChange> enrolment = LatestReportWins
                 .apply(f.builder(), f.ingest().<EnrollmentReport>stream(InputKind.ENROLLMENT), ENROLMENT)
