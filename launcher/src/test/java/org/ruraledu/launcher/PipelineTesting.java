@@ -10,17 +10,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.ruraledu.config.Settings;
+import org.ruraledu.embedded.CommittedRecords;
 import org.ruraledu.contract.Json;
 import org.ruraledu.contract.Kpi;
 import org.ruraledu.producers.simulator.KafkaReportSink;
@@ -78,23 +74,7 @@ final class PipelineTesting {
 
     /** Every committed record of a topic, from the beginning to its current end, in partition order. */
     static List<ConsumerRecord<byte[], byte[]>> readAll(LocalPipeline pipeline, String topic) {
-        Properties props = new Properties();
-        props.putAll(pipeline.settings().kafkaClientProperties());
-        props.put("isolation.level", "read_committed");
-        try (var consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-            long deadline = System.currentTimeMillis() + 20_000;
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
-                    && System.currentTimeMillis() < deadline) {
-                consumer.poll(Duration.ofMillis(100)).forEach(records::add);
-            }
-            return records;
-        }
+        return CommittedRecords.of(pipeline.settings().kafkaClientProperties(), topic);
     }
 
     /** The values of a contract topic, decoded with its registry serde. */
