@@ -247,6 +247,19 @@ class GatewayIT {
     }
 
     @Test
+    void refusesAChunkedBodyOverTheLimitWithoutAContentLength() {
+        School school = newSchool(true);
+        String body = manyMeals(school.id(), MAX_RECORDS);
+        body = body + " ".repeat(MAX_BODY_BYTES + 1 - body.length());
+        HttpResponse<String> response = http.postChunked(school.id(), "meal-reports", body, school.token());
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(KafkaTopics.committedFor(InputKind.MEAL_REPORTS.topic().name(), school.id())).isEmpty();
+
+        String small = TestData.meal(school.id()).toString();
+        assertThat(http.postChunked(school.id(), "meal-reports", small, school.token()).statusCode()).isEqualTo(202);
+    }
+
+    @Test
     void refusesASchoolOverItsRateWithoutSlowingOthers() {
         School busy = newSchool(true);
         for (int i = 0; i < RATE_PER_MINUTE; i++) {

@@ -21,9 +21,20 @@ public final class GatewayClient {
     }
 
     public HttpResponse<String> post(String schoolId, String kind, String body, String token) {
+        return post(schoolId, kind, HttpRequest.BodyPublishers.ofString(body), token);
+    }
+
+    /** Sends the body chunked (no Content-Length), as a streaming school system would. */
+    public HttpResponse<String> postChunked(String schoolId, String kind, String body, String token) {
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return post(schoolId, kind, HttpRequest.BodyPublishers.ofInputStream(
+                () -> new java.io.ByteArrayInputStream(bytes)), token);
+    }
+
+    private HttpResponse<String> post(String schoolId, String kind, HttpRequest.BodyPublisher body, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/v1/schools/" + schoolId + "/" + kind))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+                .POST(body);
         if (token != null) {
             request.header("Authorization", token.contains(" ") ? token : "Bearer " + token);
         }
