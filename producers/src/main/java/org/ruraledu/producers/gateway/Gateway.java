@@ -14,6 +14,7 @@ import org.ruraledu.config.Settings;
 import org.ruraledu.contract.Json;
 import org.ruraledu.producers.client.KafkaSendException;
 import org.ruraledu.producers.client.RecordValidator;
+import org.ruraledu.records.StudentRefs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,7 +74,10 @@ public final class Gateway implements AutoCloseable {
             app.get("/v1/health", ctx -> health(ctx, admin, directory, healthTimeout));
             app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(requests.prometheus()));
             app.exception(Exception.class, (e, ctx) -> {
-                log.error("request {} {} failed", ctx.method(), ctx.path(), e);
+                // Paths and messages carry input: redact them; the stack trace (no input in it) only at DEBUG.
+                log.error("request {} {} failed: {}", ctx.method(), StudentRefs.redact(ctx.path()),
+                        StudentRefs.redact(e.toString()));
+                log.debug("stack trace of the failed request", e);
                 Responses.refused(ctx, 500, "internal error: " + e.getClass().getSimpleName());
             });
             app.after(ctx -> requests.count(ctx.statusCode()));

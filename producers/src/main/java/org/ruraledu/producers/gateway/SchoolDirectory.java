@@ -25,6 +25,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.ruraledu.config.Settings;
 import org.ruraledu.schemas.SchoolProfile;
 import org.ruraledu.topics.Topics;
+import org.ruraledu.records.StudentRefs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -188,7 +189,7 @@ public final class SchoolDirectory implements AutoCloseable {
             }
         } catch (KafkaException e) {
             log.warn("skipping an unreadable school profile at {}-{}@{}: {}", record.topic(), record.partition(),
-                    record.offset(), e.getMessage());
+                    record.offset(), StudentRefs.redact(e.getMessage()));
         }
     }
 
