@@ -12,8 +12,10 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.ruraledu.records.RecordRules;
+import org.ruraledu.schemas.StudentStatusEvent;
 import org.ruraledu.streams.alert.AlertCondition;
 import org.ruraledu.streams.ingest.DeadLetter;
+import org.ruraledu.streams.ingest.Enriched;
 import org.ruraledu.streams.ingest.Rejection;
 import org.ruraledu.streams.ingest.RejectionCode;
 import org.ruraledu.streams.kpi.FigureChange;
@@ -24,7 +26,7 @@ import org.ruraledu.streams.kpi.FigureChange;
  * {@code dropout.overdue.check.interval}, finds the open cases that went past a follow-up limit, so the bureau is
  * told again even when the school sends nothing more.
  *
- * <p>Stores (input keyed by pupil, {@code schoolId|studentRef}):
+ * <p>Stores (input keyed by school, so each pupil's events reach one task; the stores are keyed finer):
  * <ul>
  *   <li>{@value #HISTORIES}: pupil → {@link PupilHistory}, the source of truth of the cases;</li>
  *   <li>{@value #OPEN_CASES}: caseId → {@link OpenCase}, an index of the cases open now, so that the overdue
@@ -32,7 +34,7 @@ import org.ruraledu.streams.kpi.FigureChange;
  * </ul>
  * "Now" is the injected clock (tests move it); the check's schedule is Kafka Streams' wall clock.
  */
-final class CaseTracker implements Processor<String, PupilEvent, String, CaseOutput> {
+final class CaseTracker implements Processor<String, Enriched<StudentStatusEvent>, String, CaseOutput> {
     static final String HISTORIES = "dropout-pupil-history-store";
     static final String OPEN_CASES = "dropout-open-cases-store";
 
@@ -60,8 +62,8 @@ final class CaseTracker implements Processor<String, PupilEvent, String, CaseOut
     }
 
     @Override
-    public void process(Record<String, PupilEvent> in) {
-        PupilEvent event = in.value();
+    public void process(Record<String, Enriched<StudentStatusEvent>> in) {
+        PupilEvent event = PupilEvent.of(in.value());
         String pupil = event.pupilKey();
         PupilHistory history = histories.get(pupil);
         if (history == null) {

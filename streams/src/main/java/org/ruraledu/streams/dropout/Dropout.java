@@ -2,10 +2,8 @@ package org.ruraledu.streams.dropout;
 
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 import org.ruraledu.records.InputKind;
 import org.ruraledu.schemas.EnrollmentReport;
@@ -27,8 +25,7 @@ import org.ruraledu.streams.revision.Revision;
  * as its own case (一人一案) until the child is persuaded back to school (劝返).
  *
  * <pre>
- *  student-status.v1 ─► Ingest ─► dropout-pupil-key ─► {app}-dropout-pupil-events-repartition
- *     ─► dropout-cases (CaseTracker: dropout-pupil-history-store, dropout-open-cases-store; wall-clock overdue check)
+ *  student-status.v1 ─► Ingest ─► dropout-cases (CaseTracker: dropout-pupil-history-store, dropout-open-cases-store; wall-clock overdue check)
  *          ├─► conditions ─► AlertLifecycle: DROPOUT_DETECTED, DROPOUT_CASE_OVERDUE
  *          ├─► standing ─┬─► Rollup dropout-standing (current): open, overdue, rate per 10k, by reason and grade
  *  enrollment.v1 ─► Ingest ─► LatestReportWins (dropout-enrollment-latest-report-store) ─┘
@@ -36,9 +33,10 @@ import org.ruraledu.streams.revision.Revision;
  *          └─► refused (too late) ─► dead-letters.v1
  * </pre>
  *
- * <p>Events are repartitioned by pupil ({@code schoolId|studentRef}) although input is already keyed by school:
- * the history store is then partitioned by its own key, so a query for one pupil's cases finds the instance that
- * holds them, and a large school's pupils spread over all partitions.
+ * <p>Events are not repartitioned: input is keyed by school, so a pupil's events already reach one task, in
+ * order. The history store is keyed by pupil but partitioned by school (a lookup of one pupil's history goes to
+ * the instance of the school's partition); a large school's pupils share one task, a fair price for not writing
+ * every event (with its raw bytes, kept for dead letters) a second time.
  */
 public final class Dropout implements Domain {
     public static final String NAME = "dropout";
@@ -68,16 +66,8 @@ public final class Dropout implements Domain {
                 Serdes.String(), new JsonSerde<>(OpenCase.class)));
 
         KStream<String, Enriched<StudentStatusEvent>> events = f.ingest().stream(InputKind.STUDENT_STATUS);
-        KStream<String, CaseOutput> outputs = events
-                .map((school, event) -> {
-                    PupilEvent pupilEvent = PupilEvent.of(event);
-                    return KeyValue.pair(pupilEvent.pupilKey(), pupilEvent);
-                }, Named.as(NAME + "-pupil-key"))
-                .repartition(Repartitioned.<String, PupilEvent>as(NAME + "-pupil-events")
-                        .withKeySerde(Serdes.String())
-                        .withValueSerde(new JsonSerde<>(PupilEvent.class)))
-                .process(() -> new CaseTracker(rules, limits, f.clock()), Named.as(NAME + "-cases"),
-                        CaseTracker.HISTORIES, CaseTracker.OPEN_CASES);
+        KStream<String, CaseOutput> outputs = events.process(() -> new CaseTracker(rules, limits, f.clock()),
+                Named.as(NAME + "-cases"), CaseTracker.HISTORIES, CaseTracker.OPEN_CASES);
 
         f.alerts().track(NAME, outputs.flatMapValues(output -> output instanceof CaseOutput.Condition c
                 ? List.of(c.condition()) : List.<AlertCondition>of(), Named.as(NAME + "-conditions")),

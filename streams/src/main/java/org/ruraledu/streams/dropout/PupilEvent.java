@@ -5,9 +5,9 @@ import org.ruraledu.streams.ingest.Enriched;
 import org.ruraledu.streams.ingest.RawRecord;
 
 /**
- * One status event on its way to its pupil's history: what the history needs ({@link StatusEntry}), where the
- * school is (for alerts and KPIs), and the record as received (so that an event too late to place can still be
- * dead-lettered unchanged after the repartition by pupil).
+ * One status event as the case tracker sees it: what the history needs ({@link StatusEntry}), where the school is
+ * (for alerts and KPIs), and the record as received (so that an event too late to place can still be
+ * dead-lettered unchanged). In memory only, never serialised.
  */
 public record PupilEvent(String schoolId, String studentRef, String district, String schoolName, StatusEntry entry,
         RawRecord received) {
