@@ -3,9 +3,9 @@ package org.ruraledu.streams.ingest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
@@ -33,6 +33,10 @@ import org.ruraledu.topics.Topics;
  * corrects. A wall-clock check every {@link UnknownSchoolGrace#checkInterval()} (and every new record of the
  * school) releases a school's waiting records in arrival order once the school is known, and rejects as
  * {@link RejectionCode#UNKNOWN_SCHOOL} those that waited out the grace period. "Now" is the injected clock.
+ *
+ * <p>The store is nearly always empty, so which schools have waiting records is also kept in memory
+ * ({@link #parked}, rebuilt from the store in {@link #init}): a record of any other school, and a check while none
+ * waits, cost no store scan.
  */
 final class RegistryAdmission<T> implements Processor<String, Intake<T>, String, Intake<T>> {
     private static final StringSerializer KEYS = new StringSerializer();
@@ -44,6 +48,8 @@ final class RegistryAdmission<T> implements Processor<String, Intake<T>, String,
     private ProcessorContext<String, Intake<T>> context;
     private TimestampedKeyValueStore<String, RegistryEntry> registry;
     private KeyValueStore<String, AwaitingRecord> awaiting;
+    /** The schools with records in {@link #awaiting}, kept in step with it; sorted, so checks run in store order. */
+    private final Set<String> parked = new TreeSet<>();
 
     /**
      * @param decode decodes and checks a waiting record again on release, as {@link DecodeAndCheck} did
@@ -65,6 +71,7 @@ final class RegistryAdmission<T> implements Processor<String, Intake<T>, String,
         this.context = context;
         this.registry = registryStore(context);
         this.awaiting = context.getStateStore(storeName);
+        rememberParkedSchools();
         // Scheduled even with a zero grace: records held under an earlier, longer grace must still come out.
         context.schedule(grace.checkInterval(), PunctuationType.WALL_CLOCK_TIME, now -> settleAll());
     }
@@ -78,24 +85,33 @@ final class RegistryAdmission<T> implements Processor<String, Intake<T>, String,
         String schoolId = decoded.schoolId();
         RegistryEntry entry = lookup(schoolId);
         Instant now = clock.instant();
-        boolean othersWait = settle(waiting(schoolId), entry, now);
+        boolean othersWait = parked.contains(schoolId) && settle(schoolId, entry, now);
         if (othersWait || entry == null && grace.waits()) {
             awaiting.put(AwaitingRecord.key(schoolId, decoded.raw().offset()),
                     AwaitingRecord.of(decoded.raw(), in.timestamp(), in.headers(), now));
+            parked.add(schoolId);
         } else {
             context.forward(in.withValue(withSchool(decoded, entry)));
         }
     }
 
+    /** The schools with waiting records: the store as restored (after a restart or a move of the task). */
+    private void rememberParkedSchools() {
+        parked.clear();
+        try (KeyValueIterator<String, AwaitingRecord> all = awaiting.all()) {
+            all.forEachRemaining(kv -> parked.add(AwaitingRecord.schoolOf(kv.key)));
+        }
+    }
+
     /** The wall-clock check: every school with waiting records, each looked up once. */
     private void settleAll() {
-        Map<String, List<KeyValue<String, AwaitingRecord>>> bySchool = new LinkedHashMap<>();
-        try (KeyValueIterator<String, AwaitingRecord> all = awaiting.all()) {
-            all.forEachRemaining(kv -> bySchool.computeIfAbsent(AwaitingRecord.schoolOf(kv.key), s -> new ArrayList<>())
-                    .add(kv));
+        if (parked.isEmpty()) {
+            return;
         }
         Instant now = clock.instant();
-        bySchool.forEach((schoolId, records) -> settle(records, lookup(schoolId), now));
+        for (String schoolId : List.copyOf(parked)) { // settling a school may remove it
+            settle(schoolId, lookup(schoolId), now);
+        }
     }
 
     /**
@@ -103,7 +119,8 @@ final class RegistryAdmission<T> implements Processor<String, Intake<T>, String,
      * otherwise those whose grace is over, up to the first still within it (order is kept even if the clock went
      * back). Returns whether records of the school still wait.
      */
-    private boolean settle(List<KeyValue<String, AwaitingRecord>> records, RegistryEntry entry, Instant now) {
+    private boolean settle(String schoolId, RegistryEntry entry, Instant now) {
+        List<KeyValue<String, AwaitingRecord>> records = waiting(schoolId);
         int released = 0;
         for (KeyValue<String, AwaitingRecord> record : records) {
             if (entry == null && !grace.over(record.value.since(), now)) {
@@ -113,7 +130,11 @@ final class RegistryAdmission<T> implements Processor<String, Intake<T>, String,
             release(record.value, entry);
             released++;
         }
-        return released < records.size();
+        boolean stillWaiting = released < records.size();
+        if (!stillWaiting) {
+            parked.remove(schoolId);
+        }
+        return stillWaiting;
     }
 
     /** A waiting record goes on as if it had just been looked up, with its own key, timestamp and headers. */
