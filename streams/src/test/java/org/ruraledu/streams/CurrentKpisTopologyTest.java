@@ -17,18 +17,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ruraledu.contract.Json;
 import org.ruraledu.contract.Kpi;
-import org.ruraledu.streams.alert.AlertLifecycle;
-import org.ruraledu.streams.alert.TrackedAlert;
 import org.ruraledu.streams.dropout.DropoutKpis;
 import org.ruraledu.streams.kpi.Kpis;
 import org.ruraledu.streams.query.QueryApi;
-import org.ruraledu.streams.query.QueryStores;
 
 /**
  * "Current" KPIs across a day boundary (one key per scope and metric, dated today; the earlier day's deleted and
@@ -80,7 +76,7 @@ class CurrentKpisTopologyTest {
         fx.driver.advanceWallClockTime(Duration.ofMinutes(5));
         assertThat(fx.newKpis()).as("once a day").isEmpty();
 
-        try (QueryApi api = QueryApi.start("127.0.0.1", 0, stores(), fx.meters)) {
+        try (QueryApi api = QueryApi.start("127.0.0.1", 0, fx.queryStores(), fx.meters)) {
             JsonNode body = get(api, "/v1/kpis?scope=wendeng&metric=dropout.open_cases&period=current");
             assertThat(body).hasSize(1);
             assertThat(body.get(0).get("periodStart").asText()).isEqualTo(TOMORROW.toString());
@@ -143,19 +139,6 @@ class CurrentKpisTopologyTest {
         return all;
     }
 
-    private QueryStores stores() {
-        return new QueryStores() {
-            @Override
-            public ReadOnlyKeyValueStore<String, Kpi> kpis() {
-                return fx.driver.getKeyValueStore(Kpis.STORE);
-            }
-
-            @Override
-            public ReadOnlyKeyValueStore<String, TrackedAlert> alerts() {
-                return fx.driver.getKeyValueStore(AlertLifecycle.STORE);
-            }
-        };
-    }
 
     private static JsonNode get(QueryApi api, String path) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

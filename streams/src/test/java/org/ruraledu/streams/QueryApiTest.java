@@ -11,15 +11,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ruraledu.contract.Json;
-import org.ruraledu.contract.Kpi;
-import org.ruraledu.streams.alert.AlertLifecycle;
-import org.ruraledu.streams.alert.TrackedAlert;
-import org.ruraledu.streams.kpi.Kpis;
 import org.ruraledu.streams.query.QueryApi;
 import org.ruraledu.streams.query.QueryStores;
 
@@ -36,17 +31,7 @@ class QueryApiTest {
         fx.report(meal("a", "w1", "2026-03-02", 100, 100, 0), meal("b", "w2", "2026-03-03", 50, 45, 0),
                 meal("c", "h1", "2026-03-02", 80, 80, 1), meal("c2", "h1", "2026-03-02", 80, 80, 0));
         fx.reportRaw(TopologyFixture.key("w1"), new byte[] {0}, null);
-        QueryStores stores = new QueryStores() {
-            @Override
-            public ReadOnlyKeyValueStore<String, Kpi> kpis() {
-                return fx.driver.getKeyValueStore(Kpis.STORE);
-            }
-
-            @Override
-            public ReadOnlyKeyValueStore<String, TrackedAlert> alerts() {
-                return fx.driver.getKeyValueStore(AlertLifecycle.STORE);
-            }
-        };
+        QueryStores stores = fx.queryStores();
         api = QueryApi.start("127.0.0.1", 0, stores, fx.meters);
     }
 

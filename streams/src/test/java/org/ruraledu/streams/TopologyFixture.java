@@ -33,6 +33,11 @@ import org.ruraledu.schemas.SchoolLevel;
 import org.ruraledu.schemas.SchoolProfile;
 import org.ruraledu.topics.Topic;
 import org.ruraledu.topics.Topics;
+import org.ruraledu.streams.alert.AlertLifecycle;
+import org.ruraledu.streams.alert.TrackedAlert;
+import org.ruraledu.streams.kpi.Kpis;
+import org.ruraledu.streams.query.QueryStores;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * The production topology in a TopologyTestDriver, with a hand-moved clock (2026-03-10 10:00 in Weihai) and
@@ -155,6 +160,21 @@ final class TopologyFixture implements AutoCloseable {
 
     List<TestRecord<byte[], byte[]>> newDeadLetters() {
         return deadLetters.readRecordsToList();
+    }
+
+    /** The query API's view of the driver's stores. */
+    QueryStores queryStores() {
+        return new QueryStores() {
+            @Override
+            public ReadOnlyKeyValueStore<String, Kpi> kpis() {
+                return driver.getKeyValueStore(Kpis.STORE);
+            }
+
+            @Override
+            public ReadOnlyKeyValueStore<String, TrackedAlert> alerts() {
+                return driver.getKeyValueStore(AlertLifecycle.STORE);
+            }
+        };
     }
 
     @Override
