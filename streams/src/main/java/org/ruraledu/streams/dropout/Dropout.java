@@ -74,7 +74,7 @@ public final class Dropout implements Domain {
                 DropoutAlerts::pupilOf);
 
         KStream<String, FigureChange> enrolment = LatestReportWins
-                .apply(f.builder(), f.ingest().<EnrollmentReport>stream(InputKind.ENROLLMENT), ENROLMENT)
+                .apply(f, f.ingest().<EnrollmentReport>stream(InputKind.ENROLLMENT), ENROLMENT)
                 .mapValues(Revision::change, Named.as(NAME + "-enrollment-change"));
         KStream<String, FigureChange> standing = outputs.flatMapValues(output -> output instanceof CaseOutput.Standing s
                 ? List.of(s.change()) : List.<FigureChange>of(), Named.as(NAME + "-standing"));

@@ -22,5 +22,10 @@ public enum RejectionCode {
      * Accepted by ingest, but dated too far back for the domain to place it: a dropout-control event more than
      * {@code dropout.late.event.window.days} behind the pupil's newest event.
      */
-    TOO_LATE
+    TOO_LATE,
+    /**
+     * Accepted by ingest, but dated before the retention horizon ({@code retention.days} back from today): the
+     * state that would tell whether it is a retry is no longer kept (see {@link org.ruraledu.streams.Retention}).
+     */
+    TOO_OLD
 }

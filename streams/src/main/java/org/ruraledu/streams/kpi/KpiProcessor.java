@@ -1,7 +1,6 @@
 package org.ruraledu.streams.kpi;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -19,6 +17,7 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.ruraledu.contract.Kpi;
 import org.ruraledu.contract.KpiStatus;
 import org.ruraledu.records.RecordRules;
+import org.ruraledu.streams.DailyCheck;
 
 /**
  * Turns an updated rollup cell into one KPI record per metric, kept in the KPI store for the query API. A KPI is
@@ -28,13 +27,10 @@ import org.ruraledu.records.RecordRules;
  * <p>A standing figure (CURRENT) is dated the day it was computed, and that date is part of the key. So that
  * {@code period=current} always means one record per scope and metric, dated today: writing it under a new day
  * deletes the earlier day's key from the store and tombstones it on the compacted topic; and a wall-clock check
- * (every {@link #DAY_CHECK_INTERVAL}) re-stamps every CURRENT cell under the new day once the day has changed in
+ * ({@link DailyCheck}) re-stamps every CURRENT cell under the new day once the day has changed in
  * the plan's city time, even if nothing else changes that day.
  */
 final class KpiProcessor implements Processor<String, Tally, String, Kpi> {
-    /** How late after midnight (city time) a CURRENT figure may still carry yesterday's date. */
-    static final Duration DAY_CHECK_INTERVAL = Duration.ofMinutes(5);
-
     private final List<Metric> metrics;
     private final Targets targets;
     private final Clock clock;
@@ -42,8 +38,6 @@ final class KpiProcessor implements Processor<String, Tally, String, Kpi> {
     private ProcessorContext<String, Kpi> context;
     private KeyValueStore<String, Kpi> store;
     private KeyValueStore<String, ValueAndTimestamp<Tally>> rollup;
-    /** The day CURRENT figures were last re-stamped on; null after start, so the first check catches up. */
-    private LocalDate stampedOn;
 
     /**
      * @param standingRollupStore the rollup's store if it has CURRENT cells (they are re-stamped daily from it),
@@ -62,7 +56,7 @@ final class KpiProcessor implements Processor<String, Tally, String, Kpi> {
         this.store = context.getStateStore(Kpis.STORE);
         if (standingRollupStore != null) {
             this.rollup = context.getStateStore(standingRollupStore);
-            context.schedule(DAY_CHECK_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::restampOnNewDay);
+            DailyCheck.schedule(context, clock, (today, timestamp) -> restamp(timestamp));
         }
     }
 
@@ -74,11 +68,7 @@ final class KpiProcessor implements Processor<String, Tally, String, Kpi> {
     }
 
     /** Once a day: every CURRENT cell of this task measured again, i.e. published under today's date. */
-    private void restampOnNewDay(long timestamp) {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), RecordRules.ZONE);
-        if (today.equals(stampedOn)) {
-            return;
-        }
+    private void restamp(long timestamp) {
         // Collected first: publishing writes the KPI store, not the rollup store, but an open iterator is best short.
         List<KeyValue<RollupKey, Tally>> standing = new ArrayList<>();
         try (KeyValueIterator<String, ValueAndTimestamp<Tally>> cells = rollup.all()) {
@@ -90,7 +80,6 @@ final class KpiProcessor implements Processor<String, Tally, String, Kpi> {
             });
         }
         standing.forEach(cell -> publish(cell.key, cell.value, timestamp));
-        stampedOn = today;
     }
 
     private void publish(RollupKey key, Tally tally, long timestamp) {

@@ -56,7 +56,7 @@ public final class Meals implements Domain {
     @Override
     public void build(Foundation f) {
         KStream<String, Enriched<MealReport>> reports = f.ingest().stream(InputKind.MEAL_REPORTS);
-        KStream<String, Revision<MealReport>> revisions = LatestReportWins.apply(f.builder(), reports, REPORTS);
+        KStream<String, Revision<MealReport>> revisions = LatestReportWins.apply(f, reports, REPORTS);
         f.kpis().rollUp(NAME, revisions.mapValues(Revision::change, Named.as(NAME + "-figure-change")),
                 List.of(Period.DAY, Period.MONTH), List.of(COVERAGE, FOOD_SAFETY_INCIDENTS));
         f.alerts().track(NAME, revisions.flatMapValues(revision -> MealAlerts.conditions(revision.latest()),

@@ -1,17 +1,26 @@
 package org.ruraledu.streams.revision;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
+import org.ruraledu.records.RecordRules;
 import org.ruraledu.serde.JsonSerde;
+import org.ruraledu.streams.DailyCheck;
+import org.ruraledu.streams.Foundation;
+import org.ruraledu.streams.Retention;
 import org.ruraledu.streams.ingest.Enriched;
 import org.ruraledu.streams.kpi.Counts;
 import org.ruraledu.streams.kpi.Period;
@@ -28,6 +37,11 @@ import org.ruraledu.streams.kpi.SchoolFigure;
  * <p>State: store {@code {name}-latest-report-store}, key {@code {schoolId}|{periodStart or "current"}} →
  * {@link ReportHistory}. Processor {@code {name}-latest-report}. Input must be keyed by schoolId as ingest
  * delivers it (no repartition).
+ *
+ * <p>Retention: once a day ({@link DailyCheck}) the histories of periods that started before the {@link Retention}
+ * horizon are deleted, and a report of such a period is dead-lettered ({@code TOO_OLD}, processors
+ * {@code {name}-report-age}, {@code {name}-too-old-dead-letter}) before it reaches the store: with its history
+ * gone, its retry would count again. Standing ("current") histories are kept: there is one per school.
  */
 public final class LatestReportWins {
 
@@ -58,36 +72,72 @@ public final class LatestReportWins {
         return name + "-latest-report-store";
     }
 
-    public static <T> KStream<String, Revision<T>> apply(StreamsBuilder builder, KStream<String, Enriched<T>> reports,
+    public static <T> KStream<String, Revision<T>> apply(Foundation f, KStream<String, Enriched<T>> reports,
             Spec<T> spec) {
         String store = storeName(spec.name());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), Serdes.String(),
+        f.builder().addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), Serdes.String(),
                 new JsonSerde<>(ReportHistory.class)));
-        return reports.process(() -> new Judge<>(spec, store), Named.as(spec.name() + "-latest-report"), store);
+        Retention retention = Retention.from(f.settings());
+        Clock clock = f.clock();
+        return withinHorizon(f, reports, spec, retention).process(() -> new Judge<>(spec, store, retention, clock),
+                Named.as(spec.name() + "-latest-report"), store);
+    }
+
+    /** The reports of periods still remembered; the others are dead-lettered. */
+    private static <T> KStream<String, Enriched<T>> withinHorizon(Foundation f, KStream<String, Enriched<T>> reports,
+            Spec<T> spec, Retention retention) {
+        String name = spec.name() + "-report-age";
+        Map<String, KStream<String, Enriched<T>>> byAge = reports.split(Named.as(name))
+                .branch((key, report) -> retention.tooOld(spec.period().apply(report.record()), today(f.clock())),
+                        Branched.as("-too-old"))
+                .defaultBranch(Branched.as("-kept"));
+        f.ingest().deadLetter(spec.name() + "-too-old", byAge.get(name + "-too-old").mapValues(report -> report.refused(
+                retention.refusal("period", spec.period().apply(report.record()), today(f.clock()))),
+                Named.as(spec.name() + "-too-old")));
+        return byAge.get(name + "-kept");
+    }
+
+    private static LocalDate today(Clock clock) {
+        return LocalDate.ofInstant(clock.instant(), RecordRules.ZONE);
+    }
+
+    private static String keyOf(String schoolId, LocalDate period) {
+        return schoolId + "|" + (period == null ? Period.CURRENT.id() : period);
+    }
+
+    /** The period of a store key, or null for a standing ("current") one. */
+    private static LocalDate periodOf(String key) {
+        String period = key.substring(key.lastIndexOf('|') + 1);
+        return period.equals(Period.CURRENT.id()) ? null : LocalDate.parse(period);
     }
 
     private static final class Judge<T> implements Processor<String, Enriched<T>, String, Revision<T>> {
         private final Spec<T> spec;
         private final String storeName;
+        private final Retention retention;
+        private final Clock clock;
         private ProcessorContext<String, Revision<T>> context;
         private KeyValueStore<String, ReportHistory> store;
 
-        Judge(Spec<T> spec, String storeName) {
+        Judge(Spec<T> spec, String storeName, Retention retention, Clock clock) {
             this.spec = spec;
             this.storeName = storeName;
+            this.retention = retention;
+            this.clock = clock;
         }
 
         @Override
         public void init(ProcessorContext<String, Revision<T>> context) {
             this.context = context;
             this.store = context.getStateStore(storeName);
+            DailyCheck.schedule(context, clock, (today, timestamp) -> forgetBefore(retention.horizon(today)));
         }
 
         @Override
         public void process(Record<String, Enriched<T>> in) {
             Enriched<T> report = in.value();
             LocalDate period = spec.period().apply(report.record());
-            String key = report.schoolId() + "|" + (period == null ? Period.CURRENT.id() : period);
+            String key = keyOf(report.schoolId(), period);
             String reportId = spec.reportId().apply(report.record());
             ReportHistory history = store.get(key);
             if (history == null) {
@@ -105,6 +155,20 @@ public final class LatestReportWins {
                     spec.counts().apply(report.record()));
             store.put(key, history.replacedBy(reportId, figure, asOf));
             context.forward(in.withValue(new Revision<>(report, history.current(), figure)));
+        }
+
+        /** Deletes the histories of periods that started before {@code horizon} (collected first: not while iterating). */
+        private void forgetBefore(LocalDate horizon) {
+            List<String> forgotten = new ArrayList<>();
+            try (KeyValueIterator<String, ReportHistory> all = store.all()) {
+                all.forEachRemaining(entry -> {
+                    LocalDate period = periodOf(entry.key);
+                    if (period != null && period.isBefore(horizon)) {
+                        forgotten.add(entry.key);
+                    }
+                });
+            }
+            forgotten.forEach(store::delete);
         }
     }
 }

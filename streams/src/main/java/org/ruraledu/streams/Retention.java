@@ -1,0 +1,43 @@
+package org.ruraledu.streams;
+
+import java.time.LocalDate;
+import org.ruraledu.config.Settings;
+import org.ruraledu.streams.ingest.Rejection;
+import org.ruraledu.streams.ingest.RejectionCode;
+
+/**
+ * How far back the application remembers per-report and per-condition state ({@value #DAYS} days, counted back
+ * from today in the plan's city), so that stores stay bounded over years. What is forgotten must never be asked
+ * about again: a record dated before the horizon is refused ({@link RejectionCode#TOO_OLD}), since its retry
+ * could no longer be recognised as one.
+ */
+public record Retention(int days) {
+    public static final String DAYS = "retention.days";
+
+    public Retention {
+        if (days < 1) {
+            throw new IllegalArgumentException(DAYS + " must be at least 1, got " + days);
+        }
+    }
+
+    public static Retention from(Settings settings) {
+        return new Retention(settings.getInt(DAYS));
+    }
+
+    /** The oldest day still remembered on {@code today}. */
+    public LocalDate horizon(LocalDate today) {
+        return today.minusDays(days);
+    }
+
+    /** Whether {@code day} is forgotten (or about to be) on {@code today}; a null day (no date) never is. */
+    public boolean tooOld(LocalDate day, LocalDate today) {
+        return day != null && day.isBefore(horizon(today));
+    }
+
+    /** Why a record dated {@code day} ({@code field}) is refused on {@code today}. */
+    public Rejection refusal(String field, LocalDate day, LocalDate today) {
+        return new Rejection(RejectionCode.TOO_OLD, field, field + ": " + day + " is before " + horizon(today)
+                + ", the retention horizon (" + DAYS + " = " + days + "): state of that day is no longer kept,"
+                + " so the record could not be told from a retry");
+    }
+}
