@@ -1,6 +1,9 @@
 package org.ruraledu.streams.alert;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -11,10 +14,14 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.ruraledu.contract.Alert;
+import org.ruraledu.records.RecordRules;
 import org.ruraledu.serde.JsonSerde;
+import org.ruraledu.streams.DailyCheck;
+import org.ruraledu.streams.Retention;
 import org.ruraledu.topics.Topics;
 
 /**
@@ -30,6 +37,15 @@ import org.ruraledu.topics.Topics;
  * </pre>
  * Conditions are repartitioned (by condition key, unless the domain chooses a partition key), so a domain may
  * derive them from any keying it likes.
+ *
+ * <p>Retention: once a day ({@link DailyCheck}) a RESOLVED condition last updated before the {@link Retention}
+ * horizon is forgotten; an open one never is. A forgotten condition cannot come back (which would reopen it as
+ * life 1, reusing an old alertId): every condition's key carries the day it is about, and no record of that day is
+ * accepted any more. A meal condition's subject is its school day, which is before the horizon (the alert was
+ * updated on or after it), so its reports are refused TOO_OLD. A dropout condition's subject is its case, whose
+ * id carries the day it opened; a pupil's history reshapes only the {@code dropout.late.event.window.days}
+ * before its newest event (far less than the horizon), and events dated before the horizon are refused TOO_OLD,
+ * so no event can touch that case again.
  */
 public final class AlertLifecycle {
     /** Condition key ({@code {type}:{subject}}) → {@link TrackedAlert}. */
@@ -37,9 +53,11 @@ public final class AlertLifecycle {
     private static final JsonSerde<AlertCondition> CONDITIONS = new JsonSerde<>(AlertCondition.class);
 
     private final Clock clock;
+    private final Retention retention;
 
-    public AlertLifecycle(StreamsBuilder builder, Clock clock) {
+    public AlertLifecycle(StreamsBuilder builder, Clock clock, Retention retention) {
         this.clock = clock;
+        this.retention = retention;
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
                 new JsonSerde<>(TrackedAlert.class)));
     }
@@ -62,24 +80,28 @@ public final class AlertLifecycle {
                 .repartition(Repartitioned.<String, AlertCondition>as(name + "-alert-conditions")
                         .withKeySerde(Serdes.String())
                         .withValueSerde(CONDITIONS))
-                .process(() -> new Lifecycle(clock), Named.as(name + "-alert-lifecycle"), STORE)
+                .process(() -> new Lifecycle(clock, retention), Named.as(name + "-alert-lifecycle"), STORE)
                 .to(Topics.ALERTS.name(), Produced.with(Topics.ALERTS.keySerde(), Topics.ALERTS.valueSerde())
                         .withName(name + "-alert-sink"));
     }
 
     private static final class Lifecycle implements Processor<String, AlertCondition, String, Alert> {
         private final Clock clock;
+        private final Retention retention;
         private ProcessorContext<String, Alert> context;
         private KeyValueStore<String, TrackedAlert> store;
 
-        Lifecycle(Clock clock) {
+        Lifecycle(Clock clock, Retention retention) {
             this.clock = clock;
+            this.retention = retention;
         }
 
         @Override
         public void init(ProcessorContext<String, Alert> context) {
             this.context = context;
             this.store = context.getStateStore(STORE);
+            // Every domain's lifecycle shares the store, so each runs this check: the first finds the work done.
+            DailyCheck.schedule(context, clock, (today, timestamp) -> forgetResolvedBefore(retention.horizon(today)));
         }
 
         @Override
@@ -90,6 +112,19 @@ public final class AlertLifecycle {
                 Alert alert = tracked.latest();
                 context.forward(new Record<>(alert.district(), alert, in.timestamp()));
             });
+        }
+
+        /** Deletes the RESOLVED conditions last updated before {@code horizon} (collected first: not while iterating). */
+        private void forgetResolvedBefore(LocalDate horizon) {
+            List<String> forgotten = new ArrayList<>();
+            try (KeyValueIterator<String, TrackedAlert> all = store.all()) {
+                all.forEachRemaining(entry -> {
+                    if (entry.value.resolvedBefore(horizon)) {
+                        forgotten.add(entry.key);
+                    }
+                });
+            }
+            forgotten.forEach(store::delete);
         }
     }
 }

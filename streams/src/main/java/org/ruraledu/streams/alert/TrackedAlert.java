@@ -1,6 +1,8 @@
 package org.ruraledu.streams.alert;
 
+import java.time.LocalDate;
 import org.ruraledu.contract.Alert;
+import org.ruraledu.records.RecordRules;
 
 /**
  * The lifecycle's memory of one condition: how many alerts it has opened so far ({@code lives}), and the last
@@ -9,5 +11,10 @@ import org.ruraledu.contract.Alert;
 public record TrackedAlert(int lives, Alert latest) {
     public boolean open() {
         return latest != null && latest.state() != Alert.AlertState.RESOLVED;
+    }
+
+    /** Resolved, and last updated before {@code day} (in the plan's city time). */
+    public boolean resolvedBefore(LocalDate day) {
+        return latest != null && !open() && LocalDate.ofInstant(latest.updatedAt(), RecordRules.ZONE).isBefore(day);
     }
 }
