@@ -13,6 +13,8 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.ruraledu.records.RecordRules;
 import org.ruraledu.schemas.StudentStatusEvent;
+import org.ruraledu.streams.DailyCheck;
+import org.ruraledu.streams.Retention;
 import org.ruraledu.streams.alert.AlertCondition;
 import org.ruraledu.streams.ingest.DeadLetter;
 import org.ruraledu.streams.ingest.Enriched;
@@ -33,6 +35,10 @@ import org.ruraledu.streams.kpi.FigureChange;
  *       check reads only open cases (a few per 10,000 pupils), never every pupil's history.</li>
  * </ul>
  * "Now" is the injected clock (tests move it); the check's schedule is Kafka Streams' wall clock.
+ *
+ * <p>Retention: once a day ({@link DailyCheck}) the history of a pupil with no open case and no event since the
+ * {@link Retention} horizon is deleted, and an event dated before the horizon is refused ({@code TOO_OLD}): with
+ * the history gone, a retry of a forgotten event could otherwise open its case again.
  */
 final class CaseTracker implements Processor<String, Enriched<StudentStatusEvent>, String, CaseOutput> {
     static final String HISTORIES = "dropout-pupil-history-store";
@@ -42,15 +48,17 @@ final class CaseTracker implements Processor<String, Enriched<StudentStatusEvent
     private final FollowUpLimits limits;
     private final DropoutAlerts alerts;
     private final Clock clock;
+    private final Retention retention;
     private ProcessorContext<String, CaseOutput> context;
     private KeyValueStore<String, PupilHistory> histories;
     private KeyValueStore<String, OpenCase> openCases;
 
-    CaseTracker(DropoutRules rules, FollowUpLimits limits, Clock clock) {
+    CaseTracker(DropoutRules rules, FollowUpLimits limits, Clock clock, Retention retention) {
         this.rules = rules;
         this.limits = limits;
         this.alerts = new DropoutAlerts(rules, limits);
         this.clock = clock;
+        this.retention = retention;
     }
 
     @Override
@@ -59,11 +67,17 @@ final class CaseTracker implements Processor<String, Enriched<StudentStatusEvent
         this.histories = context.getStateStore(HISTORIES);
         this.openCases = context.getStateStore(OPEN_CASES);
         context.schedule(limits.checkInterval(), PunctuationType.WALL_CLOCK_TIME, this::checkOverdue);
+        DailyCheck.schedule(context, clock, (today, timestamp) -> forgetQuietPupils(retention.horizon(today)));
     }
 
     @Override
     public void process(Record<String, Enriched<StudentStatusEvent>> in) {
         PupilEvent event = PupilEvent.of(in.value());
+        LocalDate date = event.entry().date();
+        if (retention.tooOld(date, today())) {
+            refuse(in, event, retention.refusal("date", date, today()));
+            return;
+        }
         String pupil = event.pupilKey();
         PupilHistory history = histories.get(pupil);
         if (history == null) {
@@ -72,9 +86,7 @@ final class CaseTracker implements Processor<String, Enriched<StudentStatusEvent
         Recording recording = history.record(event.entry(), rules);
         switch (recording.outcome()) {
             case RETRY -> { } // the same eventId again: a retry changes nothing
-            // With the input's headers: a dead letter keeps the record as received.
-            case TOO_LATE -> context.forward(in.<CaseOutput>withValue(
-                    new CaseOutput.Refused(new DeadLetter(event.received(), tooLate(event, history)))));
+            case TOO_LATE -> refuse(in, event, tooLate(event, history));
             case APPLIED -> {
                 histories.put(pupil, recording.history());
                 LocalDate today = today();
@@ -141,6 +153,24 @@ final class CaseTracker implements Processor<String, Enriched<StudentStatusEvent
         for (AlertCondition condition : alerts.overdue(was, now, change, today)) {
             forward(timestamp, key, new CaseOutput.Condition(condition));
         }
+    }
+
+    /** With the input's headers: a dead letter keeps the record as received. */
+    private void refuse(Record<String, ?> in, PupilEvent event, Rejection why) {
+        context.forward(in.withValue(new CaseOutput.Refused(new DeadLetter(event.received(), why))));
+    }
+
+    /** Deletes the histories that {@link PupilHistory#forgettable} (collected first: not while iterating). */
+    private void forgetQuietPupils(LocalDate horizon) {
+        List<String> forgotten = new ArrayList<>();
+        try (KeyValueIterator<String, PupilHistory> all = histories.all()) {
+            all.forEachRemaining(entry -> {
+                if (entry.value.forgettable(horizon, rules)) {
+                    forgotten.add(entry.key);
+                }
+            });
+        }
+        forgotten.forEach(histories::delete);
     }
 
     private Rejection tooLate(PupilEvent event, PupilHistory history) {

@@ -11,6 +11,7 @@ import org.ruraledu.schemas.StudentStatusEvent;
 import org.ruraledu.serde.JsonSerde;
 import org.ruraledu.streams.Domain;
 import org.ruraledu.streams.Foundation;
+import org.ruraledu.streams.Retention;
 import org.ruraledu.streams.alert.AlertCondition;
 import org.ruraledu.streams.ingest.DeadLetter;
 import org.ruraledu.streams.ingest.Enriched;
@@ -30,7 +31,7 @@ import org.ruraledu.streams.revision.Revision;
  *          ├─► standing ─┬─► Rollup dropout-standing (current): open, overdue, rate per 10k, by reason and grade
  *  enrollment.v1 ─► Ingest ─► LatestReportWins (dropout-enrollment-latest-report-store) ─┘
  *          ├─► flow ─► Rollup dropout-flow (day, month): new, returned, transferred, median days to return
- *          └─► refused (too late) ─► dead-letters.v1
+ *          └─► refused (too late, too old) ─► dead-letters.v1
  * </pre>
  *
  * <p>Events are not repartitioned: input is keyed by school, so a pupil's events already reach one task, in
@@ -60,13 +61,19 @@ public final class Dropout implements Domain {
     public void build(Foundation f) {
         DropoutRules rules = DropoutRules.from(f.settings());
         FollowUpLimits limits = FollowUpLimits.from(f.settings());
+        Retention retention = Retention.from(f.settings());
+        // Forgetting a pupil is safe only if no late event can reach back past the horizon (see CaseTracker).
+        if (rules.lateEventWindowDays() >= retention.days()) {
+            throw new IllegalArgumentException(DropoutRules.LATE_EVENT_WINDOW_DAYS + " (" + rules.lateEventWindowDays()
+                    + ") must be less than " + Retention.DAYS + " (" + retention.days() + ")");
+        }
         f.builder().addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CaseTracker.HISTORIES),
                 Serdes.String(), DropoutSerdes.pupilHistory()));
         f.builder().addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CaseTracker.OPEN_CASES),
                 Serdes.String(), new JsonSerde<>(OpenCase.class)));
 
         KStream<String, Enriched<StudentStatusEvent>> events = f.ingest().stream(InputKind.STUDENT_STATUS);
-        KStream<String, CaseOutput> outputs = events.process(() -> new CaseTracker(rules, limits, f.clock()),
+        KStream<String, CaseOutput> outputs = events.process(() -> new CaseTracker(rules, limits, f.clock(), retention),
                 Named.as(NAME + "-cases"), CaseTracker.HISTORIES, CaseTracker.OPEN_CASES);
 
         f.alerts().track(NAME, outputs.flatMapValues(output -> output instanceof CaseOutput.Condition c

@@ -89,6 +89,15 @@ public record PupilHistory(
         return last != null && last.isOpen() ? last : null;
     }
 
+    /**
+     * Whether this history may be forgotten at the retention horizon: no case open, and no event since
+     * {@code horizon}, so that (with older events refused) nothing can change its cases again.
+     */
+    boolean forgettable(LocalDate horizon, DropoutRules rules) {
+        LocalDate newest = entries.isEmpty() ? settledThrough : entries.get(entries.size() - 1).date();
+        return newest != null && newest.isBefore(horizon) && openCase(rules) == null;
+    }
+
     /** Folds the days older than the late-event window into the snapshot (whole days, so corrections stay exact). */
     PupilHistory pruned(DropoutRules rules) {
         if (entries.isEmpty()) {
