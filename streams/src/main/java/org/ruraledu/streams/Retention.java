@@ -1,6 +1,11 @@
 package org.ruraledu.streams;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiPredicate;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.ruraledu.config.Settings;
 import org.ruraledu.streams.ingest.Rejection;
 import org.ruraledu.streams.ingest.RejectionCode;
@@ -39,5 +44,21 @@ public record Retention(int days) {
         return new Rejection(RejectionCode.TOO_OLD, field, field + ": " + day + " is before " + horizon(today)
                 + ", the retention horizon (" + DAYS + " = " + days + "): state of that day is no longer kept,"
                 + " so the record could not be told from a retry");
+    }
+
+    /**
+     * The daily sweep of one store: deletes every entry that {@code forgettable} says is past the horizon.
+     * Keys are collected first and deleted after the scan, so the iterator never sees its own deletions.
+     */
+    public static <K, V> void forget(KeyValueStore<K, V> store, BiPredicate<K, V> forgettable) {
+        List<K> forgotten = new ArrayList<>();
+        try (KeyValueIterator<K, V> all = store.all()) {
+            all.forEachRemaining(entry -> {
+                if (forgettable.test(entry.key, entry.value)) {
+                    forgotten.add(entry.key);
+                }
+            });
+        }
+        forgotten.forEach(store::delete);
     }
 }

@@ -2,8 +2,6 @@ package org.ruraledu.streams.alert;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -14,11 +12,9 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.ruraledu.contract.Alert;
-import org.ruraledu.records.RecordRules;
 import org.ruraledu.serde.JsonSerde;
 import org.ruraledu.streams.DailyCheck;
 import org.ruraledu.streams.Retention;
@@ -116,15 +112,7 @@ public final class AlertLifecycle {
 
         /** Deletes the RESOLVED conditions last updated before {@code horizon} (collected first: not while iterating). */
         private void forgetResolvedBefore(LocalDate horizon) {
-            List<String> forgotten = new ArrayList<>();
-            try (KeyValueIterator<String, TrackedAlert> all = store.all()) {
-                all.forEachRemaining(entry -> {
-                    if (entry.value.resolvedBefore(horizon)) {
-                        forgotten.add(entry.key);
-                    }
-                });
-            }
-            forgotten.forEach(store::delete);
+            Retention.forget(store, (key, tracked) -> tracked.resolvedBefore(horizon));
         }
     }
 }

@@ -162,15 +162,7 @@ final class CaseTracker implements Processor<String, Enriched<StudentStatusEvent
 
     /** Deletes the histories that {@link PupilHistory#forgettable} (collected first: not while iterating). */
     private void forgetQuietPupils(LocalDate horizon) {
-        List<String> forgotten = new ArrayList<>();
-        try (KeyValueIterator<String, PupilHistory> all = histories.all()) {
-            all.forEachRemaining(entry -> {
-                if (entry.value.forgettable(horizon, rules)) {
-                    forgotten.add(entry.key);
-                }
-            });
-        }
-        forgotten.forEach(histories::delete);
+        Retention.forget(histories, (key, history) -> history.forgettable(horizon, rules));
     }
 
     private Rejection tooLate(PupilEvent event, PupilHistory history) {

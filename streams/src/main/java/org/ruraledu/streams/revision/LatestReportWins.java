@@ -2,8 +2,6 @@ package org.ruraledu.streams.revision;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serdes;
@@ -13,7 +11,6 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.ruraledu.records.RecordRules;
@@ -159,16 +156,10 @@ public final class LatestReportWins {
 
         /** Deletes the histories of periods that started before {@code horizon} (collected first: not while iterating). */
         private void forgetBefore(LocalDate horizon) {
-            List<String> forgotten = new ArrayList<>();
-            try (KeyValueIterator<String, ReportHistory> all = store.all()) {
-                all.forEachRemaining(entry -> {
-                    LocalDate period = periodOf(entry.key);
-                    if (period != null && period.isBefore(horizon)) {
-                        forgotten.add(entry.key);
-                    }
-                });
-            }
-            forgotten.forEach(store::delete);
+            Retention.forget(store, (key, history) -> {
+                LocalDate period = periodOf(key);
+                return period != null && period.isBefore(horizon);
+            });
         }
     }
 }
