@@ -58,7 +58,8 @@ class TopologyShapeTest {
                 "meals-latest-report-store", "meals-rollup-store",
                 "kpi-store", "alert-lifecycle-store",
                 "dropout-pupil-history-store", "dropout-open-cases-store", "dropout-enrollment-latest-report-store",
-                "dropout-standing-rollup-store", "dropout-flow-rollup-store");
+                "dropout-standing-rollup-store", "dropout-flow-rollup-store",
+                "dropout-standing-by-school-store", "dropout-flow-counted-figures-store");
         // Exactly these: each costs a write and a read of every record through it. Input is keyed by school, so
         // dropout events need none to reach their pupil's history.
         List<String> repartitions = new ArrayList<>();
