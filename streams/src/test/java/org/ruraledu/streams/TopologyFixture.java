@@ -175,6 +175,11 @@ final class TopologyFixture implements AutoCloseable {
             public ReadOnlyKeyValueStore<String, TrackedAlert> alerts() {
                 return driver.getKeyValueStore(AlertLifecycle.STORE);
             }
+
+            @Override
+            public ReadOnlyKeyValueStore<String, TrackedAlert> openAlerts() {
+                return driver.getKeyValueStore(AlertLifecycle.OPEN_STORE);
+            }
         };
     }
 
