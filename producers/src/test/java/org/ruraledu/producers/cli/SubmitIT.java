@@ -89,7 +89,7 @@ class SubmitIT {
 
     @Test
     void aRawStudentNumberInAFileIsRefused() throws IOException {
-        Path file = write("status.jsonl", TestData.studentStatus(school).put("studentRef", "370102201001011234") + "\n");
+        Path file = write("status.jsonl", TestData.studentStatus(school).put("studentRef", "370102201001011231") + "\n");
 
         Cli.Run run = submit("student-status", file);
 
