@@ -15,7 +15,11 @@ class StudentRefsTest {
     @ParameterizedTest
     @ValueSource(strings = {"G370102201001011231", "j37010220100101001x", "370102201001011231",
             "37010220100101001X", " G370102201001011231 ", "G370102201001011231-2026-11-27",
-            "2026-11-27/370102201001011231", "evt:L370102201001011231", "room 370102201001011231 east"})
+            "2026-11-27/370102201001011231", "evt:L370102201001011231", "room 370102201001011231 east",
+            // README, "Children's data"; then a foreigner's permanent residence card (Korea, 410) and a Taiwan
+            // resident's residence permit
+            "evt-G370102201001011231-1127", "370102 20100101 1231", "370-102-2010-0101-001X",
+            "0037010220100101123100", "ID 370102800101123", "937410201501010013", "830000201205051238"})
     void findsANumberAnywhereInAText(String text) {
         assertThat(StudentRefs.looksLikeRawIdentifier(text)).isTrue();
         assertThat(StudentRefs.looksLikeRawIdentifier(text.getBytes(StandardCharsets.UTF_8))).isTrue();
@@ -38,7 +42,8 @@ class StudentRefsTest {
      */
     @ParameterizedTest
     @ValueSource(strings = {"370102.20100101.1231", "370102  20100101  1231", "370102/20100101/1231",
-            "9370102800101123", "d370102800101123", "440524188001010014"})
+            "9370102800101123", "d370102800101123", "440524188001010014", "a370102800101123",
+            "IMEI356938035643809", "123-2026-10-11-2345"})
     void whatIsNotDetected(String text) {
         assertThat(StudentRefs.looksLikeRawIdentifier(text)).isFalse();
     }
