@@ -25,7 +25,7 @@ import org.ruraledu.records.StudentRefs;
  *
  * <pre>
  * try (SchoolClient client = new SchoolClient(Settings.fromEnvironment())) {
- *     String ref = client.studentRef("G370102201001011234");      // the number itself never leaves
+ *     String ref = client.studentRef("G370102201001011231");      // the number itself never leaves
  *     client.sendAll(List.of(mealReport, statusEvent));            // returns once every record is acknowledged
  * }
  * </pre>

@@ -30,18 +30,18 @@ class RecordValidatorTest {
 
     @Test
     void aRawStudentNumberIsRefusedInAnyTextField() {
-        var inStudentRef = TestData.studentStatus("S1").put("studentRef", "G370102201001011234");
+        var inStudentRef = TestData.studentStatus("S1").put("studentRef", "G370102201001011231");
         assertThat(validator.fromJson(inStudentRef, InputKind.STUDENT_STATUS, 0, false).errors())
                 .extracting(FieldError::field).containsExactly("studentRef");
 
-        var inEventId = TestData.studentStatus("S1").put("eventId", "37010220100101123X");
+        var inEventId = TestData.studentStatus("S1").put("eventId", "37010220100101001X");
         assertThat(validator.fromJson(inEventId, InputKind.STUDENT_STATUS, 0, false).errors())
                 .singleElement().satisfies(e -> {
                     assertThat(e.field()).isEqualTo("eventId");
                     assertThat(e.message()).contains("raw student or ID card number");
                 });
 
-        var inRoom = TestData.climate("S1").put("roomId", "l370102201001011234");
+        var inRoom = TestData.climate("S1").put("roomId", "l370102201001011231");
         assertThat(validator.fromJson(inRoom, InputKind.CLIMATE_READINGS, 0, false).errors())
                 .extracting(FieldError::field).containsExactly("roomId");
     }

@@ -135,7 +135,7 @@ class GatewayIT {
                         .put("date", TestData.yesterday().plusDays(3).toString()).toString(), 0, "date",
                         "must not be in the future"),
                 new Invalid("raw student number", InputKind.STUDENT_STATUS, s -> TestData.studentStatus(s)
-                        .put("studentRef", "G37010220100101123X").toString(), 0, "studentRef",
+                        .put("studentRef", "G37010220100101001X").toString(), 0, "studentRef",
                         "raw student or ID card number"),
                 new Invalid("another school in the body", InputKind.ENROLLMENT, s -> TestData.enrollment("OTHER")
                         .toString(), 0, "schoolId", "must be the school in the path"),
@@ -166,7 +166,7 @@ class GatewayIT {
 
     @Test
     void noRefusalRepeatsARawStudentNumber() {
-        String number = "G370102201001011234";
+        String number = "G370102201001011231";
         School school = newSchool(true);
         List<String> bodies = List.of(
                 "{\"reportId\": " + number + "}", // not JSON: the parser quotes the token
