@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
  * 0..9 and {@link #X} for the check character X. Structure, not a register: a made-up number with this shape is
  * taken for one too, which is what a privacy check wants.
  */
-final class ResidentIdNumber {
+public final class ResidentIdNumber {
     /** The symbol of the check character X (a remainder of 10). */
     static final int X = 10;
     static final int LENGTH = 18;
@@ -50,6 +50,18 @@ final class ResidentIdNumber {
         return digits(symbols, from, OLD_LENGTH) && isProvince(symbols, from)
                 && isBirthDate(1900 + value(symbols, from + 6, 2), value(symbols, from + 8, 2),
                         value(symbols, from + 10, 2));
+    }
+
+    /**
+     * The 18-character number that {@code first17} digits make with their check character: for tools that make
+     * realistic test numbers (the simulator), which the privacy check must catch like real ones.
+     */
+    public static String withCheckCharacter(String first17) {
+        if (first17.length() != LENGTH - 1 || !first17.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new IllegalArgumentException("not 17 digits: " + first17.length() + " characters");
+        }
+        int check = checkOf(first17.chars().map(c -> c - '0').toArray(), 0);
+        return first17 + (check == X ? "X" : String.valueOf(check));
     }
 
     private static int checkOf(int[] symbols, int from) {
