@@ -31,15 +31,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The schools the gateway accepts reports for: a background consumer reads the compacted school registry from
- * its beginning and keeps the latest profile of each school in memory. A school is known while its latest
- * profile is active. {@link #catchUp} gives read-your-writes: a school registered a moment ago is found.
+ * its beginning and keeps the latest profile of each school in memory, with the day it became inactive if it is
+ * ({@link Registration}). A school is unknown once its profile is deleted (a tombstone). {@link #catchUp} gives
+ * read-your-writes: a school registered (or reopened) a moment ago is found.
  */
 public final class SchoolDirectory implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SchoolDirectory.class);
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<TopicPartition> partitions;
-    private final Map<String, SchoolProfile> schools = new ConcurrentHashMap<>();
+    private final Map<String, Registration> schools = new ConcurrentHashMap<>();
     private final Queue<CatchUp> requests = new ConcurrentLinkedQueue<>();
     private final Thread thread;
     private final Duration kafkaTimeout;
@@ -86,20 +87,17 @@ public final class SchoolDirectory implements AutoCloseable {
             throw new IllegalStateException("could not read " + Topics.SCHOOL_REGISTRY.name() + " within "
                     + kafkaTimeout.multipliedBy(3).toSeconds() + " s");
         }
-        log.info("school directory loaded: {} active schools", directory.size());
+        log.info("school directory loaded: {} active schools", directory.activeSchools());
         return directory;
     }
 
-    public boolean isActive(String schoolId) {
-        return schoolId != null && schools.containsKey(schoolId);
-    }
-
-    public Optional<SchoolProfile> profile(String schoolId) {
+    /** The school's latest registry entry, active or not; empty if it is not in the registry. */
+    Optional<Registration> registration(String schoolId) {
         return Optional.ofNullable(schoolId == null ? null : schools.get(schoolId));
     }
 
-    public int size() {
-        return schools.size();
+    public long activeSchools() {
+        return schools.values().stream().filter(Registration::active).count();
     }
 
     /** Waits until everything written to the registry before this call has been read; false on timeout. */
@@ -182,11 +180,7 @@ public final class SchoolDirectory implements AutoCloseable {
         try {
             SchoolProfile profile = Topics.SCHOOL_REGISTRY.valueSerde().deserializer().deserialize(record.topic(),
                     record.value());
-            if (profile.getActive()) {
-                schools.put(record.key(), profile);
-            } else {
-                schools.remove(record.key());
-            }
+            schools.compute(record.key(), (id, previous) -> Registration.after(previous, profile, record.timestamp()));
         } catch (KafkaException e) {
             log.warn("skipping an unreadable school profile at {}-{}@{}: {}", record.topic(), record.partition(),
                     record.offset(), StudentRefs.redact(e.getMessage()));
