@@ -86,9 +86,7 @@ final class IngestHandler implements Handler {
             errors.add(ApiError.ofRequest("kind", "unknown kind '" + kindPath + "'; one of "
                     + KINDS.stream().map(InputKind::path).collect(Collectors.joining(", "))));
         }
-        if (!school.get().known()) {
-            errors.add(ApiError.ofRequest("schoolId", "unknown school '" + schoolId + "': not in the school registry"));
-        }
+        school.get().requestRefusal().ifPresent(refusal -> errors.add(ApiError.ofRequest("schoolId", refusal)));
         IngestBatch batch = kind.map(k -> IngestBatch.parse(body, k, school.get(), validator, maxRecords))
                 .orElse(new IngestBatch(List.of(), List.of()));
         errors.addAll(batch.errors());

@@ -10,13 +10,23 @@ import org.ruraledu.records.RecordRules;
 import org.ruraledu.schemas.SchoolProfile;
 
 /**
- * A school's latest entry in the registry as the gateway keeps it, and since when it is inactive (null while
- * active): the day (Asia/Shanghai) of the Kafka timestamp of the registry record that made it inactive.
+ * A school's latest entry in the registry as the gateway keeps it: its profile and since when it is inactive
+ * (null while active): the day (Asia/Shanghai) of the Kafka timestamp of the registry record that made it
+ * inactive. Or, for an entry that cannot be decoded or breaks the rules, only the {@code problem}: the streams
+ * application refuses every report of such a school (UNKNOWN_SCHOOL), so the gateway does too.
  */
-record Registration(SchoolProfile profile, LocalDate inactiveSince) {
+record Registration(SchoolProfile profile, LocalDate inactiveSince, String problem) {
+
+    static Registration unreadable(String problem) {
+        return new Registration(null, null, problem);
+    }
+
+    boolean readable() {
+        return problem == null;
+    }
 
     boolean active() {
-        return inactiveSince == null;
+        return readable() && inactiveSince == null;
     }
 
     /** Empty if the school may send {@code record}: always while active, as {@link InactiveSchool} says once not. */
@@ -34,10 +44,11 @@ record Registration(SchoolProfile profile, LocalDate inactiveSince) {
      */
     static Registration after(Registration previous, SchoolProfile profile, long timestamp) {
         if (profile.getActive()) {
-            return new Registration(profile, null);
+            return new Registration(profile, null, null);
         }
         LocalDate day = LocalDate.ofInstant(Instant.ofEpochMilli(timestamp), RecordRules.ZONE);
-        boolean inactiveEarlier = previous != null && !previous.active() && previous.inactiveSince().isBefore(day);
-        return new Registration(profile, inactiveEarlier ? previous.inactiveSince() : day);
+        boolean inactiveEarlier = previous != null && previous.inactiveSince() != null
+                && previous.inactiveSince().isBefore(day);
+        return new Registration(profile, inactiveEarlier ? previous.inactiveSince() : day, null);
     }
 }

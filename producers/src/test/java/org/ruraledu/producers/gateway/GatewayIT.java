@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,7 @@ import org.ruraledu.producers.testing.TestSettings;
 import org.ruraledu.records.InputKind;
 import org.ruraledu.records.RecordRules;
 import org.ruraledu.records.StudentRefs;
+import org.ruraledu.topics.Topics;
 
 /** Every status of the contract's ingest gateway, against the real broker. */
 class GatewayIT {
@@ -45,8 +48,8 @@ class GatewayIT {
     static Path dir;
 
     private static SchoolClient registry;
-    /** Writes registry records with a chosen Kafka timestamp: a school closed some days ago. */
-    private static KafkaProducer<byte[], byte[]> backdatedRegistry;
+    /** Writes registry records past the client's checks, and with a chosen Kafka timestamp. */
+    private static KafkaProducer<byte[], byte[]> rawRegistry;
     private static TokenStore tokens;
     private static Gateway gateway;
     private static GatewayClient http;
@@ -59,7 +62,7 @@ class GatewayIT {
     static void start() {
         Path tokenFile = dir.resolve("tokens.properties");
         registry = new SchoolClient(TestSettings.sharedBroker(Map.of()));
-        backdatedRegistry = new KafkaProducer<>(ProducerProperties.safe(TestSettings.sharedBroker(Map.of()),
+        rawRegistry = new KafkaProducer<>(ProducerProperties.safe(TestSettings.sharedBroker(Map.of()),
                 "gateway-it-registry"));
         tokens = new TokenStore(tokenFile);
         registeredBeforeStart = newSchool(true);
@@ -74,7 +77,7 @@ class GatewayIT {
     static void stop() {
         gateway.close();
         registry.close();
-        backdatedRegistry.close();
+        rawRegistry.close();
     }
 
     /** Registers a school (after the gateway started, unless called before) and issues it a token. */
@@ -126,14 +129,39 @@ class GatewayIT {
      */
     static School closedSchool(LocalDate... closedOn) throws Exception {
         String id = TestData.uniqueSchoolId();
-        ProducerRecord<byte[], byte[]> profile = InputRecords.toProducerRecord(
-                TestData.record(InputKind.SCHOOL_REGISTRY, TestData.school(id, false)));
         for (LocalDate day : closedOn) {
-            long noon = day.atTime(12, 0).atZone(RecordRules.ZONE).toInstant().toEpochMilli();
-            backdatedRegistry.send(new ProducerRecord<>(profile.topic(), null, noon, profile.key(), profile.value()))
-                    .get();
+            writeRegistry(id, InputRecords.toProducerRecord(TestData.record(InputKind.SCHOOL_REGISTRY,
+                    TestData.school(id, false))).value(), day.atTime(12, 0).atZone(RecordRules.ZONE).toInstant());
         }
         return new School(id, tokens.issue(id));
+    }
+
+    private static void writeRegistry(String schoolId, byte[] value, Instant timestamp) throws Exception {
+        rawRegistry.send(new ProducerRecord<>(Topics.SCHOOL_REGISTRY.name(), null, timestamp.toEpochMilli(),
+                schoolId.getBytes(StandardCharsets.UTF_8), value)).get();
+    }
+
+    @Test
+    void refusesTheReportsOfASchoolWhoseRegistryEntryThePipelineCannotUse() throws Exception {
+        String lineFeed = TestData.uniqueSchoolId();
+        writeRegistry(lineFeed, InputRecords.toProducerRecord(TestData.record(InputKind.SCHOOL_REGISTRY,
+                TestData.school(lineFeed, true).put("name", "Village\nschool"))).value(), Instant.now());
+        String garbage = TestData.uniqueSchoolId();
+        writeRegistry(garbage, "not a profile".getBytes(StandardCharsets.UTF_8), Instant.now());
+
+        for (String id : List.of(lineFeed, garbage)) {
+            HttpResponse<String> response = http.post(id, "meal-reports", TestData.meal(id).toString(),
+                    tokens.issue(id));
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+            assertThat(errors(response)).singleElement().satisfies(e -> {
+                assertThat(e.get("index").isNull()).isTrue();
+                assertThat(e.get("field").asText()).isEqualTo("schoolId");
+                assertThat(e.get("message").asText()).startsWith("the registry entry of school '" + id
+                        + "' is unreadable (").contains(id.equals(lineFeed)
+                                ? "name: holds a control character (U+000A)" : "single-object");
+            });
+            assertThat(KafkaTopics.committedFor(InputKind.MEAL_REPORTS.topic().name(), id)).isEmpty();
+        }
     }
 
     @Test

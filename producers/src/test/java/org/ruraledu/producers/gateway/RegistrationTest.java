@@ -47,5 +47,7 @@ class RegistrationTest {
         assertThat(reopened.refusal(TestData.record(InputKind.MEAL_REPORTS, TestData.meal("S1")))).isEmpty();
         assertThat(Registration.after(reopened, CLOSED, at("2026-03-09T02:00:00Z")).inactiveSince())
                 .isEqualTo(LocalDate.of(2026, 3, 9));
+        assertThat(Registration.after(Registration.unreadable("garbage"), CLOSED, at("2026-03-09T02:00:00Z"))
+                .inactiveSince()).as("after an unreadable entry").isEqualTo(LocalDate.of(2026, 3, 9));
     }
 }
