@@ -6,7 +6,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+<<<<<<< HEAD
 import java.util.UUID;
+=======
+import java.time.LocalDate;
+>>>>>>> wip-producers
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -22,6 +26,7 @@ import org.ruraledu.embedded.SharedBroker;
 import org.ruraledu.producers.testing.Cli;
 import org.ruraledu.producers.testing.KafkaTopics;
 import org.ruraledu.producers.testing.TestData;
+import org.ruraledu.records.RecordRules;
 import org.ruraledu.schemas.SchoolProfile;
 import org.ruraledu.topics.DeadLetterHeaders;
 import org.ruraledu.topics.Topics;
@@ -118,6 +123,41 @@ class SubmitIT {
         assertThat(run.err().lines()).last().asString()
                 .isEqualTo("submit: 1 invalid line in " + file
                         + "; nothing was sent (fix them, or use --skip-invalid)");
+    }
+
+    @Test
+    void linesThePipelineWouldRefuseStopTheFileNamingLineAndField() throws IOException {
+        LocalDate horizon = LocalDate.now(RecordRules.ZONE).minusDays(400); // retention.days' default
+        Path file = write("status.jsonl", TestData.studentStatus(school).put("date", "1999-03-01") + "\n"
+                + TestData.studentStatus(school).put("eventId", "evt\u0000").toString() + "\n"
+                + TestData.studentStatus(school).put("date", horizon.toString()) + "\n");
+
+        Cli.Run run = submit("student-status", file);
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().lines()).containsExactly(
+                "line 1: date: 1999-03-01 is before the retention horizon " + horizon + " (retention.days = 400): "
+                        + "records that old are no longer kept, so the pipeline would dead-letter it (TOO_OLD)",
+                "line 2: eventId: holds a control character (U+0000) at position 4: ids and names must be printable text",
+                "submit: 2 invalid lines in " + file + "; nothing was sent (fix them, or use --skip-invalid)");
+        assertThat(KafkaTopics.committedFor(Topics.STUDENT_STATUS.name(), school)).isEmpty();
+    }
+
+    @Test
+    void skipInvalidDeadLettersAReportBeforeTheHorizonNamingItsDate() throws IOException {
+        String old = TestData.meal(school).put("date", "1999-03-01").toString();
+        Path file = write("meals.jsonl", TestData.meal(school) + "\n" + old + "\n");
+
+        Cli.Run run = submit("meal-reports", file, "--skip-invalid");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(KafkaTopics.committedFor(Topics.MEAL_REPORTS.name(), school)).hasSize(1);
+        assertThat(KafkaTopics.committedFor(Topics.DEAD_LETTERS.name(), school)).singleElement().satisfies(r -> {
+            assertThat(new String(r.value(), StandardCharsets.UTF_8)).isEqualTo(old);
+            assertThat(DeadLetterHeaders.get(r.headers(), DeadLetterHeaders.FIELD)).isEqualTo("date");
+            assertThat(DeadLetterHeaders.get(r.headers(), DeadLetterHeaders.REASON))
+                    .startsWith("meals.jsonl line 2: date: 1999-03-01 is before the retention horizon");
+        });
     }
 
     @Test

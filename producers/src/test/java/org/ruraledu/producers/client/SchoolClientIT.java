@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecordBase;
@@ -97,6 +98,27 @@ class SchoolClientIT {
         client.flush();
         assertThat(KafkaTopics.committedFor(Topics.MEAL_REPORTS.name(), school)).as("nothing of the batch").isEmpty();
         assertThat(KafkaTopics.committedFor(Topics.CLIMATE_READINGS.name(), school)).isEmpty();
+    }
+
+    @Test
+    void whatThePipelineWouldRefuseIsRefusedBeforeAnythingIsSent() {
+        String school = TestData.uniqueSchoolId();
+        MealReport fine = (MealReport) TestData.record(InputKind.MEAL_REPORTS, TestData.meal(school));
+        MealReport old = (MealReport) TestData.record(InputKind.MEAL_REPORTS, TestData.meal(school));
+        old.setDate(LocalDate.of(1999, 3, 1));
+        MealReport loneSurrogate = (MealReport) TestData.record(InputKind.MEAL_REPORTS, TestData.meal(school));
+        loneSurrogate.setReportId("meal-\ud83d"); // Avro would write it as "meal-?": another report's id, maybe
+
+        assertThatThrownBy(() -> client.sendAll(List.of(fine, old, loneSurrogate)))
+                .isInstanceOfSatisfying(InvalidRecordsException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::index, FieldError::field).containsExactly(
+                                org.assertj.core.groups.Tuple.tuple(1, "date"),
+                                org.assertj.core.groups.Tuple.tuple(2, "reportId")))
+                .hasMessageContaining("record 1: date: 1999-03-01 is before the retention horizon")
+                .hasMessageContaining("record 2: reportId: holds a lone surrogate (U+D83D) at position 6");
+
+        client.flush();
+        assertThat(KafkaTopics.committedFor(Topics.MEAL_REPORTS.name(), school)).isEmpty();
     }
 
     @Test
