@@ -93,6 +93,22 @@ class MealsTopologyTest {
     }
 
     @Test
+    void onlyConditionsThatCanChangeAnAlertGoOnToTheLifecycle() {
+        var conditions = fx.driver.createOutputTopic(TopologyFixture.APP_ID + "-meals-alert-conditions-repartition",
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer());
+        fx.report(meal("ok", "w1", "2026-03-02", 100, 100, 0));
+        assertThat(conditions.readRecordsToList()).as("no gap, no incident, nothing before: nothing to say").isEmpty();
+
+        fx.report(meal("gap", "w2", "2026-03-02", 100, 90, 0));
+        assertThat(conditions.readRecordsToList()).as("the gap holds").hasSize(1);
+        fx.report(meal("gap-fix", "w2", "2026-03-02", 100, 100, 0));
+        assertThat(conditions.readRecordsToList()).as("the gap held and clears").hasSize(1);
+        assertThat(fx.newAlerts()).extracting(kv -> kv.value.state())
+                .containsExactly(AlertState.OPEN, AlertState.RESOLVED);
+    }
+
+    @Test
     void retryChangesNothingEvenAfterACorrection() {
         fx.report(meal("r2", "w2", "2026-03-02", 50, 40, 0));
         fx.report(meal("r2", "w2", "2026-03-02", 50, 40, 0));

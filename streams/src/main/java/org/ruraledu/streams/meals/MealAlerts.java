@@ -1,6 +1,7 @@
 package org.ruraledu.streams.meals;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.ruraledu.contract.Alert.Severity;
 import org.ruraledu.contract.AlertType;
@@ -9,6 +10,8 @@ import org.ruraledu.streams.alert.AlertCondition;
 import org.ruraledu.streams.alert.AlertDraft;
 import org.ruraledu.streams.alert.Where;
 import org.ruraledu.streams.ingest.Enriched;
+import org.ruraledu.streams.kpi.SchoolFigure;
+import org.ruraledu.streams.revision.Revision;
 
 /**
  * The lunch conditions of one school day, judged on its latest report: a lunch gap (fewer served than needed
@@ -24,24 +27,43 @@ final class MealAlerts {
      * Both conditions of the report's school day. Each expires {@code correctionWindowDays} after the day: an alert
      * still open then closes by itself, saying it was not corrected (the figures stay in the KPIs).
      */
-    static List<AlertCondition> conditions(Enriched<MealReport> latest, int correctionWindowDays) {
+    static List<AlertCondition> conditions(Revision<MealReport> revision, int correctionWindowDays) {
+        Enriched<MealReport> latest = revision.latest();
         LocalDate lastDay = latest.record().getDate().plusDays(correctionWindowDays);
         Where where = where(latest);
         String day = String.valueOf(latest.record().getDate());
         String window = correctionWindowDays + "天";
-        return List.of(
-                mealGap(latest).expiringAfter(lastDay,
+        List<AlertCondition> conditions = new ArrayList<>(2);
+        // Only what can change an alert goes on: a condition that holds, or one that held before this revision and
+        // no longer does. The common case, a first report without a gap or incident, sends nothing at all.
+        addIfItMatters(conditions, revision.before(), gap(revision.before()), mealGap(latest).expiringAfter(lastDay,
                         "午餐缺口预警自动关闭：" + where.zh() + day + "的报告在" + window + "更正期限内未更正，缺口仍计入指标"
                                 + ITEM_ZH,
                         "Lunch gap alert closed: the report of " + where.en() + " for " + day + " was not corrected"
                                 + " within the " + correctionWindowDays + "-day correction window; the gap stays in"
-                                + " the KPIs" + ITEM_EN + "."),
-                foodSafety(latest).expiringAfter(lastDay,
+                                + " the KPIs" + ITEM_EN + "."));
+        addIfItMatters(conditions, revision.before(), incidents(revision.before()), foodSafety(latest).expiringAfter(lastDay,
                         "食品安全事件预警自动关闭：" + where.zh() + day + "的报告在" + window + "更正期限内未更正，事件仍计入指标"
                                 + ITEM_ZH,
                         "Food-safety incident alert closed: the report of " + where.en() + " for " + day
                                 + " was not corrected within the " + correctionWindowDays + "-day correction window;"
                                 + " the incident stays in the KPIs" + ITEM_EN + "."));
+        return conditions;
+    }
+
+    private static void addIfItMatters(List<AlertCondition> conditions, SchoolFigure before, boolean heldBefore,
+            AlertCondition now) {
+        if (now.holds() || before != null && heldBefore) {
+            conditions.add(now);
+        }
+    }
+
+    private static boolean gap(SchoolFigure figure) {
+        return figure != null && figure.counts().get(Meals.NEEDING) > figure.counts().get(Meals.SERVED);
+    }
+
+    private static boolean incidents(SchoolFigure figure) {
+        return figure != null && figure.counts().get(Meals.INCIDENTS) > 0;
     }
 
     static AlertCondition mealGap(Enriched<MealReport> latest) {

@@ -66,7 +66,7 @@ public final class Meals implements Domain {
             throw new IllegalArgumentException(CORRECTION_WINDOW_DAYS + " must not be negative, got " + correctionWindowDays);
         }
         f.alerts().track(NAME, revisions.flatMapValues(
-                revision -> MealAlerts.conditions(revision.latest(), correctionWindowDays),
+                revision -> MealAlerts.conditions(revision, correctionWindowDays),
                 Named.as(NAME + "-alert-check")));
     }
 }
