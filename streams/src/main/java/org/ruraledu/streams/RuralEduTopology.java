@@ -24,8 +24,8 @@ import org.ruraledu.streams.meals.Meals;
  * rollups, alert lifecycle) and one {@link Domain} per area of the plan.
  *
  * <pre>
- *  school-registry.v1 ─► GlobalKTable (school-registry-store)
- *                              │ lookup
+ *  school-registry.v1 ─► school-registry-update (school-registry-store, co-partitioned) ─► registry changes
+ *                              │ lookup                                   (standing figures follow them)
  *  meal-reports.v1 ─► Ingest ──┴─► Meals ─► LatestReportWins (meals-latest-report-store)
  *                      │                     ├─► Rollup (meals-rollup-store) ─► KPIs (kpi-store) ─► kpi.v1
  *                      │                     └─► conditions ─► AlertLifecycle (alert-lifecycle-store) ─► alerts.v1
@@ -56,7 +56,8 @@ public final class RuralEduTopology {
         List<Domain> domains = domains();
         Ingest ingest = new Ingest(builder, new RecordRules(clock), clock, UnknownSchoolGrace.from(settings),
                 settings.get("streams.application.id"), DeadLetterCounter.micrometer(meters));
-        Kpis kpis = new Kpis(builder, Targets.of(domains.stream().flatMap(d -> d.targets().stream()).toList()), clock);
+        Kpis kpis = new Kpis(builder, Targets.of(domains.stream().flatMap(d -> d.targets().stream()).toList()), clock,
+                ingest.registry());
         AlertLifecycle alerts = new AlertLifecycle(builder, clock, Retention.from(settings));
         Foundation foundation = new Foundation(builder, settings, clock, ingest, kpis, alerts);
         domains.forEach(domain -> domain.build(foundation));

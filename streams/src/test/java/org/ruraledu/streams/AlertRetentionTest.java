@@ -7,12 +7,14 @@ import static org.ruraledu.streams.TopologyFixture.school;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ruraledu.streams.alert.AlertLifecycle;
 import org.ruraledu.streams.alert.TrackedAlert;
+import org.ruraledu.streams.meals.Meals;
 
 /** {@code retention.days} (400) for alerts: the daily check forgets old RESOLVED conditions, never open ones. */
 class AlertRetentionTest {
@@ -20,7 +22,9 @@ class AlertRetentionTest {
 
     @BeforeEach
     void start() {
-        fx = new TopologyFixture();
+        // Day-bound alerts would close by themselves after the correction window (MealAlertExpiryTest); here they
+        // stand for conditions that stay open, so the window is longer than the test.
+        fx = new TopologyFixture(Map.of(Meals.CORRECTION_WINDOW_DAYS, "1000"));
         fx.register(school("w1", "wendeng"));
     }
 

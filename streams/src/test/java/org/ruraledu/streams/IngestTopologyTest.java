@@ -97,7 +97,7 @@ class IngestTopologyTest {
     @Test
     void unknownInactiveAndMisKeyedSchoolsAreDeadLettered() {
         start(Map.of(UnknownSchoolGrace.GRACE, "PT0S"));
-        fx.report(meal("u", "nobody", "2026-03-02", 10, 10, 0), meal("c", "x1", "2026-03-02", 10, 10, 0));
+        fx.report(meal("u", "nobody", "2026-03-02", 10, 10, 0), meal("c", "x1", "2026-03-10", 10, 10, 0));
         byte[] misKeyed = encode(meal("m", "w1", "2026-03-02", 10, 10, 0));
         fx.reportRaw(key("x1"), misKeyed, null);
         fx.report(meal("ok", "w1", "2026-03-02", 10, 10, 0));

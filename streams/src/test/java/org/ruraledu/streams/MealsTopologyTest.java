@@ -76,19 +76,20 @@ class MealsTopologyTest {
     }
 
     @Test
-    void correctionIntoAnotherDistrictMovesTheFigure() {
+    void aCorrectionAfterTheSchoolMovedStaysInTheDistrictWhereTheDayWasCounted() {
         fx.report(meal("r1", "w1", "2026-03-02", 100, 90, 0));
         fx.register(school("w1", "rushan"));
         fx.newKpis();
 
-        fx.report(meal("r1-fix", "w1", "2026-03-02", 100, 95, 0));
+        fx.report(meal("r1-fix", "w1", "2026-03-02", 100, 95, 0), meal("r2", "w1", "2026-03-03", 10, 10, 0));
 
         Map<String, Kpi> kpis = fx.latestKpis();
-        Kpi wendeng = kpis.get("wendeng|meals.coverage|day|2026-03-02");
-        assertThat(wendeng.status()).isEqualTo(KpiStatus.NO_DATA);
-        assertThat(wendeng.schools()).isZero();
-        assertRatio(kpis.get("rushan|meals.coverage|day|2026-03-02"), 95, 100, 1, KpiStatus.SLIPPED);
+        assertRatio(kpis.get("wendeng|meals.coverage|day|2026-03-02"), 95, 100, 1, KpiStatus.SLIPPED);
+        assertThat(kpis).doesNotContainKey("rushan|meals.coverage|day|2026-03-02");
         assertRatio(kpis.get("city|meals.coverage|day|2026-03-02"), 95, 100, 1, KpiStatus.SLIPPED);
+        // A day after the move counts where the school is now.
+        assertRatio(kpis.get("rushan|meals.coverage|day|2026-03-03"), 10, 10, 1, KpiStatus.MET);
+        assertRatio(kpis.get("rushan|meals.coverage|month|2026-03-01"), 10, 10, 1, KpiStatus.MET);
     }
 
     @Test

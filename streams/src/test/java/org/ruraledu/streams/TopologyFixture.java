@@ -98,13 +98,14 @@ final class TopologyFixture implements AutoCloseable {
 
     void register(SchoolProfile... schools) {
         for (SchoolProfile school : schools) {
+            // Stamped now on the fixture's clock, as a producer would stamp it: an inactive school's day comes from it.
             registry.pipeInput(key(school.getSchoolId()), Topics.SCHOOL_REGISTRY.valueSerde().serializer()
-                    .serialize(Topics.SCHOOL_REGISTRY.name(), school));
+                    .serialize(Topics.SCHOOL_REGISTRY.name(), school), clock.instant());
         }
     }
 
     void registerRaw(String schoolId, byte[] value) {
-        registry.pipeInput(key(schoolId), value);
+        registry.pipeInput(key(schoolId), value, clock.instant());
     }
 
     void report(MealReport... reports) {
@@ -173,6 +174,11 @@ final class TopologyFixture implements AutoCloseable {
             @Override
             public ReadOnlyKeyValueStore<String, TrackedAlert> alerts() {
                 return driver.getKeyValueStore(AlertLifecycle.STORE);
+            }
+
+            @Override
+            public ReadOnlyKeyValueStore<String, TrackedAlert> openAlerts() {
+                return driver.getKeyValueStore(AlertLifecycle.OPEN_STORE);
             }
         };
     }

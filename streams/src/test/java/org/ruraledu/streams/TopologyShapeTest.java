@@ -56,9 +56,10 @@ class TopologyShapeTest {
         assertThat(stores).containsOnly("school-registry-store", "meal-reports-awaiting-school-store",
                 "student-status-awaiting-school-store", "enrollment-awaiting-school-store",
                 "meals-latest-report-store", "meals-rollup-store",
-                "kpi-store", "alert-lifecycle-store",
+                "kpi-store", "alert-lifecycle-store", "alert-open-store",
                 "dropout-pupil-history-store", "dropout-open-cases-store", "dropout-enrollment-latest-report-store",
-                "dropout-standing-rollup-store", "dropout-flow-rollup-store");
+                "dropout-standing-rollup-store", "dropout-flow-rollup-store",
+                "dropout-standing-by-school-store", "dropout-flow-counted-figures-store");
         // Exactly these: each costs a write and a read of every record through it. Input is keyed by school, so
         // dropout events need none to reach their pupil's history.
         List<String> repartitions = new ArrayList<>();

@@ -135,7 +135,8 @@ class UnknownSchoolGraceTest {
 
     @Test
     void waitingRecordsOfASchoolRegisteredInactiveAreDeadLetteredInOrder() {
-        fx.report(meal("c1", "x1", DAY, 10, 10, 0), meal("c2", "x1", DAY, 10, 9, 0));
+        // Dated the day it closes: new reports, not corrections of a day it was open (those would count).
+        fx.report(meal("c1", "x1", "2026-03-10", 10, 10, 0), meal("c2", "x1", "2026-03-10", 10, 9, 0));
         SchoolProfile closed = school("x1", "nanhai");
         closed.setActive(false);
         fx.register(closed);

@@ -21,6 +21,7 @@ import org.ruraledu.streams.ingest.Enriched;
 import org.ruraledu.streams.ingest.Rejection;
 import org.ruraledu.streams.ingest.RejectionCode;
 import org.ruraledu.streams.kpi.FigureChange;
+import org.ruraledu.streams.kpi.FigureUpdate;
 
 /**
  * Follows every pupil's cases (一人一案). Each status event is recorded into its pupil's {@link PupilHistory}; the
@@ -117,7 +118,7 @@ final class CaseTracker implements Processor<String, Enriched<StudentStatusEvent
             forward(timestamp, key, new CaseOutput.Condition(condition));
         }
         publishStanding(was, now, change, today, timestamp);
-        for (FigureChange flow : DropoutKpis.flowChanges(change, event.district())) {
+        for (FigureUpdate flow : DropoutKpis.flowUpdates(change, event.district())) {
             forward(timestamp, key, new CaseOutput.Flow(flow));
         }
     }

@@ -1,6 +1,7 @@
 package org.ruraledu.streams.dropout;
 
 import java.util.List;
+import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -15,7 +16,9 @@ import org.ruraledu.streams.Retention;
 import org.ruraledu.streams.alert.AlertCondition;
 import org.ruraledu.streams.ingest.DeadLetter;
 import org.ruraledu.streams.ingest.Enriched;
+import org.ruraledu.streams.kpi.CountedFigures;
 import org.ruraledu.streams.kpi.FigureChange;
+import org.ruraledu.streams.kpi.FigureUpdate;
 import org.ruraledu.streams.kpi.Period;
 import org.ruraledu.streams.kpi.Target;
 import org.ruraledu.streams.revision.LatestReportWins;
@@ -85,11 +88,13 @@ public final class Dropout implements Domain {
                 .mapValues(Revision::change, Named.as(NAME + "-enrollment-change"));
         KStream<String, FigureChange> standing = outputs.flatMapValues(output -> output instanceof CaseOutput.Standing s
                 ? List.of(s.change()) : List.<FigureChange>of(), Named.as(NAME + "-standing"));
-        f.kpis().rollUp(NAME + "-standing", standing.merge(enrolment, Named.as(NAME + "-standing-and-enrollment")),
-                List.of(Period.CURRENT), DropoutKpis.STANDING);
+        // A closed school's open cases still count (the children are still out of school), its enrolment does not.
+        f.kpis().rollUpStanding(NAME + "-standing", standing.merge(enrolment, Named.as(NAME + "-standing-and-enrollment")),
+                DropoutKpis.STANDING, Set.of(DropoutKpis.ENROLLED));
 
-        f.kpis().rollUp(NAME + "-flow", outputs.flatMapValues(output -> output instanceof CaseOutput.Flow flow
-                ? List.of(flow.change()) : List.<FigureChange>of(), Named.as(NAME + "-flow")),
+        KStream<String, FigureUpdate> flow = outputs.flatMapValues(output -> output instanceof CaseOutput.Flow f1
+                ? List.of(f1.update()) : List.<FigureUpdate>of(), Named.as(NAME + "-flow"));
+        f.kpis().rollUp(NAME + "-flow", CountedFigures.changes(f.builder(), NAME + "-flow", flow, retention, f.clock()),
                 List.of(Period.DAY, Period.MONTH), DropoutKpis.FLOW);
 
         f.ingest().deadLetter(NAME, outputs.flatMapValues(output -> output instanceof CaseOutput.Refused refused

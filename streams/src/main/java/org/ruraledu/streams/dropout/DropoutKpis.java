@@ -8,7 +8,9 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.ruraledu.schemas.DropoutReason;
+import org.ruraledu.streams.kpi.CountedFigures;
 import org.ruraledu.streams.kpi.Counts;
+import org.ruraledu.streams.kpi.FigureUpdate;
 import org.ruraledu.streams.kpi.FigureChange;
 import org.ruraledu.streams.kpi.Metric;
 import org.ruraledu.streams.kpi.SchoolFigure;
@@ -94,17 +96,23 @@ public final class DropoutKpis {
         return Objects.equals(before, after) ? null : new FigureChange(before, after);
     }
 
-    /** The dated changes of one case change: its opening day and its closing day, where they changed. */
-    static List<FigureChange> flowChanges(CaseChange change, String district) {
-        List<FigureChange> changes = new ArrayList<>();
-        addIfChanged(changes, opening(change.before(), district), opening(change.after(), district));
-        addIfChanged(changes, closing(change.before(), district), closing(change.after(), district));
-        return changes;
+    /**
+     * The dated figures one case change touches: its opening day and its closing day, where they changed (in
+     * anything but the district: a dated figure stays where it was counted, see {@link CountedFigures}). A new
+     * figure counts in {@code district}, the school's district now.
+     */
+    static List<FigureUpdate> flowUpdates(CaseChange change, String district) {
+        List<FigureUpdate> updates = new ArrayList<>();
+        String caseId = change.dropoutCase().caseId();
+        addIfChanged(updates, caseId + "|opened", opening(change.before(), district), opening(change.after(), district));
+        addIfChanged(updates, caseId + "|closed", closing(change.before(), district), closing(change.after(), district));
+        return updates;
     }
 
-    private static void addIfChanged(List<FigureChange> changes, SchoolFigure before, SchoolFigure after) {
+    private static void addIfChanged(List<FigureUpdate> updates, String figureId, SchoolFigure before,
+            SchoolFigure after) {
         if (!Objects.equals(before, after)) {
-            changes.add(new FigureChange(before, after));
+            updates.add(new FigureUpdate(figureId, after));
         }
     }
 

@@ -10,7 +10,6 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.GlobalKTable;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
@@ -35,7 +34,7 @@ import org.ruraledu.topics.Topics;
  *
  * <p>The registry lookup ({@link RegistryAdmission}) holds a record of a school not yet in the registry for
  * {@code ingest.unknown.school.grace} before dead-lettering it, since a school's registration and first reports
- * can race (the registry is a GlobalKTable, read by its own thread).
+ * can race (they are different topics, written by different producers).
  *
  * <p>A domain asks for the accepted stream with {@link #stream(InputKind)}: keyed by schoolId, valued
  * {@link Enriched} (record + school profile). Asking twice for the same kind returns the same stream, so several
@@ -44,7 +43,7 @@ import org.ruraledu.topics.Topics;
  */
 public final class Ingest {
     private final StreamsBuilder builder;
-    private final GlobalKTable<String, RegistryEntry> registry;
+    private final SchoolRegistry registry;
     private final RecordRules rules;
     private final Clock clock;
     private final UnknownSchoolGrace unknownSchoolGrace;
@@ -59,7 +58,7 @@ public final class Ingest {
     public Ingest(StreamsBuilder builder, RecordRules rules, Clock clock, UnknownSchoolGrace unknownSchoolGrace,
             String rejectedBy, DeadLetterCounter deadLetters) {
         this.builder = builder;
-        this.registry = SchoolRegistry.globalTable(builder, rules);
+        this.registry = new SchoolRegistry(builder, rules);
         this.rules = rules;
         this.clock = clock;
         this.unknownSchoolGrace = unknownSchoolGrace;
@@ -68,10 +67,11 @@ public final class Ingest {
     }
 
     /**
-     * The school registry, for domains that need schools without a report from them (e.g. reports expected but
-     * missing); processors may also read its store {@link SchoolRegistry#STORE} directly.
+     * The school registry, co-partitioned with the input: its changes as a stream, for per-school state that
+     * follows the registry (a school that moves or closes); processors may read its store
+     * {@link SchoolRegistry#STORE} in the school's task.
      */
-    public GlobalKTable<String, RegistryEntry> registry() {
+    public SchoolRegistry registry() {
         return registry;
     }
 
@@ -79,7 +79,7 @@ public final class Ingest {
     @SuppressWarnings("unchecked")
     public <T extends SpecificRecordBase> KStream<String, Enriched<T>> stream(InputKind kind) {
         if (kind == InputKind.SCHOOL_REGISTRY) {
-            throw new IllegalArgumentException("the school registry is read as a GlobalKTable, not ingested");
+            throw new IllegalArgumentException("the school registry is read by SchoolRegistry, not ingested");
         }
         return (KStream<String, Enriched<T>>) streams.computeIfAbsent(kind, k -> build(k));
     }
@@ -97,7 +97,7 @@ public final class Ingest {
                 new JsonSerde<>(AwaitingRecord.class)));
         KStream<String, Intake<T>> lookedUp = checked.process(() -> new RegistryAdmission<T>(awaiting,
                 raw -> DecodeAndCheck.check(raw, values, rules), unknownSchoolGrace, clock),
-                Named.as(name + "-registry-lookup"), awaiting);
+                Named.as(name + "-registry-lookup"), awaiting, SchoolRegistry.STORE);
 
         Map<String, KStream<String, Intake<T>>> outcome = lookedUp.split(Named.as(name + "-outcome"))
                 .branch((key, intake) -> intake instanceof Intake.Accepted, Branched.as("-accepted"))

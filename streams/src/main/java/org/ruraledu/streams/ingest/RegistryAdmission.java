@@ -10,24 +10,25 @@ import java.util.function.Function;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
-import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.TimestampedKeyValueStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.ruraledu.records.FieldError;
+import org.ruraledu.records.InactiveSchool;
 import org.ruraledu.topics.Topics;
 
 /**
  * The registry lookup of one input kind ({@code {kind}-registry-lookup}), with a grace period for schools not yet
- * in the registry. The registry is a GlobalKTable filled by its own thread, unsynchronised with this one, so a
- * school's first reports can arrive before its registration is visible here; rejecting them at once would lose
- * valid reports.
+ * in the registry. The registry ({@link SchoolRegistry}) is another topic, written by another producer, so a
+ * school's first reports can arrive before its registration; rejecting them at once would lose valid reports.
  *
- * <p>A decoded record of a known, usable, active school goes on at once ({@link #withSchool}); an inactive school
- * or an unreadable registry entry is rejected at once. A record of an unknown school waits in
+ * <p>A decoded record of a known, usable, active school goes on at once ({@link #withSchool}); an unreadable
+ * registry entry is rejected at once; an inactive school's record goes on only where {@link InactiveSchool} allows
+ * it (an event that closes a dropout case, a correction of a day before it closed), else it is rejected
+ * {@link RejectionCode#INACTIVE_SCHOOL}. A record of an unknown school waits in
  * {@code {kind}-awaiting-school-store} (changelogged) for up to {@link UnknownSchoolGrace#grace()}; while any
  * record of a school waits, its later records wait behind it, so a correction never overtakes the report it
  * corrects. A wall-clock check every {@link UnknownSchoolGrace#checkInterval()} (and every new record of the
@@ -46,7 +47,7 @@ final class RegistryAdmission<T> implements Processor<String, Intake<T>, String,
     private final UnknownSchoolGrace grace;
     private final Clock clock;
     private ProcessorContext<String, Intake<T>> context;
-    private TimestampedKeyValueStore<String, RegistryEntry> registry;
+    private KeyValueStore<String, RegisteredSchool> registry;
     private KeyValueStore<String, AwaitingRecord> awaiting;
     /** The schools with records in {@link #awaiting}, kept in step with it; sorted, so checks run in store order. */
     private final Set<String> parked = new TreeSet<>();
@@ -69,7 +70,7 @@ final class RegistryAdmission<T> implements Processor<String, Intake<T>, String,
     @Override
     public void init(ProcessorContext<String, Intake<T>> context) {
         this.context = context;
-        this.registry = registryStore(context);
+        this.registry = context.getStateStore(SchoolRegistry.STORE);
         this.awaiting = context.getStateStore(storeName);
         rememberParkedSchools();
         // Scheduled even with a zero grace: records held under an earlier, longer grace must still come out.
@@ -83,7 +84,7 @@ final class RegistryAdmission<T> implements Processor<String, Intake<T>, String,
             return;
         }
         String schoolId = decoded.schoolId();
-        RegistryEntry entry = lookup(schoolId);
+        RegisteredSchool entry = registry.get(schoolId);
         Instant now = clock.instant();
         boolean othersWait = parked.contains(schoolId) && settle(schoolId, entry, now);
         if (othersWait || entry == null && grace.waits()) {
@@ -110,7 +111,7 @@ final class RegistryAdmission<T> implements Processor<String, Intake<T>, String,
         }
         Instant now = clock.instant();
         for (String schoolId : List.copyOf(parked)) { // settling a school may remove it
-            settle(schoolId, lookup(schoolId), now);
+            settle(schoolId, registry.get(schoolId), now);
         }
     }
 
@@ -119,7 +120,7 @@ final class RegistryAdmission<T> implements Processor<String, Intake<T>, String,
      * otherwise those whose grace is over, up to the first still within it (order is kept even if the clock went
      * back). Returns whether records of the school still wait.
      */
-    private boolean settle(String schoolId, RegistryEntry entry, Instant now) {
+    private boolean settle(String schoolId, RegisteredSchool entry, Instant now) {
         List<KeyValue<String, AwaitingRecord>> records = waiting(schoolId);
         int released = 0;
         for (KeyValue<String, AwaitingRecord> record : records) {
@@ -138,7 +139,7 @@ final class RegistryAdmission<T> implements Processor<String, Intake<T>, String,
     }
 
     /** A waiting record goes on as if it had just been looked up, with its own key, timestamp and headers. */
-    private void release(AwaitingRecord record, RegistryEntry entry) {
+    private void release(AwaitingRecord record, RegisteredSchool entry) {
         Intake<T> intake = decode.apply(record.received());
         context.forward(new Record<>(intake.lookupKey(), withSchool(intake, entry), record.timestamp(),
                 record.recordHeaders()));
@@ -158,23 +159,8 @@ final class RegistryAdmission<T> implements Processor<String, Intake<T>, String,
         return records;
     }
 
-    private RegistryEntry lookup(String schoolId) {
-        return ValueAndTimestamp.getValueOrNull(registry.get(schoolId));
-    }
-
-    /** The registry's global store: a DSL table, so timestamped unless {@code dsl.store.format} says otherwise. */
-    @SuppressWarnings("unchecked")
-    private static TimestampedKeyValueStore<String, RegistryEntry> registryStore(ProcessorContext<?, ?> context) {
-        StateStore store = context.getStateStore(SchoolRegistry.STORE);
-        if (!(store instanceof TimestampedKeyValueStore<?, ?>)) {
-            throw new IllegalStateException(SchoolRegistry.STORE + " is a " + store.getClass().getName()
-                    + ", not a timestamped key-value store (is dsl.store.format changed?)");
-        }
-        return (TimestampedKeyValueStore<String, RegistryEntry>) store;
-    }
-
-    /** The registry lookup: an unknown school, an unreadable registry entry or a closed school rejects. */
-    static <T> Intake<T> withSchool(Intake<T> intake, RegistryEntry entry) {
+    /** The registry lookup: an unknown school or an unreadable registry entry rejects, an inactive one mostly. */
+    static <T> Intake<T> withSchool(Intake<T> intake, RegisteredSchool entry) {
         if (!(intake instanceof Intake.Decoded<T> decoded)) {
             return intake;
         }
@@ -185,11 +171,14 @@ final class RegistryAdmission<T> implements Processor<String, Intake<T>, String,
         }
         if (!entry.usable()) {
             return reject(decoded, RejectionCode.UNKNOWN_SCHOOL, "schoolId: the registry entry of school '"
-                    + schoolId + "' is unreadable: " + entry.problem());
+                    + schoolId + "' is unreadable: " + entry.entry().problem());
         }
-        if (!entry.profile().getActive()) {
-            return reject(decoded, RejectionCode.INACTIVE_SCHOOL, "schoolId: school '" + schoolId
-                    + "' is inactive (closed or merged) in the registry");
+        if (!entry.active()) {
+            var refusal = InactiveSchool.refusal((SpecificRecordBase) decoded.record(), schoolId,
+                    entry.inactiveSince());
+            if (refusal.isPresent()) {
+                return reject(decoded, RejectionCode.INACTIVE_SCHOOL, refusal.map(FieldError::toString).get());
+            }
         }
         return decoded.withSchool(entry.profile());
     }

@@ -1,5 +1,6 @@
 package org.ruraledu.streams.meals;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.ruraledu.contract.Alert.Severity;
 import org.ruraledu.contract.AlertType;
@@ -19,8 +20,28 @@ final class MealAlerts {
 
     private MealAlerts() {}
 
-    static List<AlertCondition> conditions(Enriched<MealReport> latest) {
-        return List.of(mealGap(latest), foodSafety(latest));
+    /**
+     * Both conditions of the report's school day. Each expires {@code correctionWindowDays} after the day: an alert
+     * still open then closes by itself, saying it was not corrected (the figures stay in the KPIs).
+     */
+    static List<AlertCondition> conditions(Enriched<MealReport> latest, int correctionWindowDays) {
+        LocalDate lastDay = latest.record().getDate().plusDays(correctionWindowDays);
+        Where where = where(latest);
+        String day = String.valueOf(latest.record().getDate());
+        String window = correctionWindowDays + "天";
+        return List.of(
+                mealGap(latest).expiringAfter(lastDay,
+                        "午餐缺口预警自动关闭：" + where.zh() + day + "的报告在" + window + "更正期限内未更正，缺口仍计入指标"
+                                + ITEM_ZH,
+                        "Lunch gap alert closed: the report of " + where.en() + " for " + day + " was not corrected"
+                                + " within the " + correctionWindowDays + "-day correction window; the gap stays in"
+                                + " the KPIs" + ITEM_EN + "."),
+                foodSafety(latest).expiringAfter(lastDay,
+                        "食品安全事件预警自动关闭：" + where.zh() + day + "的报告在" + window + "更正期限内未更正，事件仍计入指标"
+                                + ITEM_ZH,
+                        "Food-safety incident alert closed: the report of " + where.en() + " for " + day
+                                + " was not corrected within the " + correctionWindowDays + "-day correction window;"
+                                + " the incident stays in the KPIs" + ITEM_EN + "."));
     }
 
     static AlertCondition mealGap(Enriched<MealReport> latest) {

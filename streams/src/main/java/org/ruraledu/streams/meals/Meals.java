@@ -28,6 +28,8 @@ public final class Meals implements Domain {
     static final String SERVED = "served";
     static final String NEEDING = "needing";
     static final String INCIDENTS = "foodSafetyIncidents";
+    /** Days after a school day that its alerts wait for a correction before they close by themselves. */
+    public static final String CORRECTION_WINDOW_DAYS = "meals.correction.window.days";
 
     public static final Metric COVERAGE = Metric.ratio("meals.coverage", SERVED, NEEDING);
     public static final Metric FOOD_SAFETY_INCIDENTS = Metric.count("meals.food_safety_incidents", INCIDENTS);
@@ -59,7 +61,12 @@ public final class Meals implements Domain {
         KStream<String, Revision<MealReport>> revisions = LatestReportWins.apply(f, reports, REPORTS);
         f.kpis().rollUp(NAME, revisions.mapValues(Revision::change, Named.as(NAME + "-figure-change")),
                 List.of(Period.DAY, Period.MONTH), List.of(COVERAGE, FOOD_SAFETY_INCIDENTS));
-        f.alerts().track(NAME, revisions.flatMapValues(revision -> MealAlerts.conditions(revision.latest()),
+        int correctionWindowDays = f.settings().getInt(CORRECTION_WINDOW_DAYS);
+        if (correctionWindowDays < 0) {
+            throw new IllegalArgumentException(CORRECTION_WINDOW_DAYS + " must not be negative, got " + correctionWindowDays);
+        }
+        f.alerts().track(NAME, revisions.flatMapValues(
+                revision -> MealAlerts.conditions(revision.latest(), correctionWindowDays),
                 Named.as(NAME + "-alert-check")));
     }
 }

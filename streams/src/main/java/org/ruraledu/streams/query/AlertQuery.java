@@ -29,10 +29,9 @@ record AlertQuery(boolean open, String district) {
         return new AlertQuery(s.equals("OPEN"), d);
     }
 
-    List<Alert> run(ReadOnlyKeyValueStore<String, TrackedAlert> store) {
-        // Reads every condition ever tracked, resolved ones included (they stay, to number an alert's lives), so the
-        // cost grows with history, not with what is open. Fine at today's volumes; when it is not, keep an index of
-        // open alerts (e.g. an open-alerts store keyed district|alertId, written by the lifecycle) and scan that.
+    /** Open alerts come from the open-alerts index, so their cost does not grow with the resolved history. */
+    List<Alert> run(QueryStores stores) {
+        ReadOnlyKeyValueStore<String, TrackedAlert> store = open ? stores.openAlerts() : stores.alerts();
         List<Alert> found = new ArrayList<>();
         try (KeyValueIterator<String, TrackedAlert> it = store.all()) {
             while (it.hasNext()) {

@@ -31,7 +31,7 @@ public final class QueryApi implements AutoCloseable {
         app.get("/v1/kpis", ctx -> ctx.json(KpiQuery.parse(ctx.queryParam("scope"), ctx.queryParam("metric"),
                 ctx.queryParam("period"), ctx.queryParam("from"), ctx.queryParam("to")).run(stores.kpis())));
         app.get("/v1/alerts", ctx -> ctx.json(AlertQuery.parse(ctx.queryParam("state"), ctx.queryParam("district"))
-                .run(stores.alerts())));
+                .run(stores)));
         app.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(meters.scrape()));
         app.exception(BadQueryException.class, (e, ctx) -> ctx.status(400).json(Map.of("error", e.getMessage())));
         app.exception(InvalidStateStoreException.class, (e, ctx) -> ctx.status(503)

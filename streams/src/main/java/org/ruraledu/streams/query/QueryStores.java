@@ -18,7 +18,11 @@ import org.ruraledu.streams.kpi.Kpis;
 public interface QueryStores {
     ReadOnlyKeyValueStore<String, Kpi> kpis();
 
+    /** Every tracked condition, resolved ones included. */
     ReadOnlyKeyValueStore<String, TrackedAlert> alerts();
+
+    /** The open alerts only ({@link AlertLifecycle#OPEN_STORE}). */
+    ReadOnlyKeyValueStore<String, TrackedAlert> openAlerts();
 
     /** The stores of the streams client {@code streams} supplies (null until it exists). */
     static QueryStores of(Supplier<KafkaStreams> streams) {
@@ -32,6 +36,12 @@ public interface QueryStores {
             @Override
             public ReadOnlyKeyValueStore<String, TrackedAlert> alerts() {
                 return client(streams).store(StoreQueryParameters.fromNameAndType(AlertLifecycle.STORE,
+                        QueryableStoreTypes.<String, TrackedAlert>keyValueStore()));
+            }
+
+            @Override
+            public ReadOnlyKeyValueStore<String, TrackedAlert> openAlerts() {
+                return client(streams).store(StoreQueryParameters.fromNameAndType(AlertLifecycle.OPEN_STORE,
                         QueryableStoreTypes.<String, TrackedAlert>keyValueStore()));
             }
         };

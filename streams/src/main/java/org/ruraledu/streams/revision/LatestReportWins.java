@@ -148,7 +148,11 @@ public final class LatestReportWins {
                 store.put(key, history.outdatedBy(reportId));
                 return;
             }
-            SchoolFigure figure = new SchoolFigure(report.schoolId(), report.district(), period,
+            // A correction of a dated period counts where the original was counted: a school that moved since
+            // takes its standing figures along, not its past days.
+            String district = period != null && history.current() != null ? history.current().district()
+                    : report.district();
+            SchoolFigure figure = new SchoolFigure(report.schoolId(), district, period,
                     spec.counts().apply(report.record()));
             store.put(key, history.replacedBy(reportId, figure, asOf));
             context.forward(in.withValue(new Revision<>(report, history.current(), figure)));

@@ -12,8 +12,6 @@ import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.streams.state.TimestampedKeyValueStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.junit.jupiter.api.Test;
 import org.ruraledu.records.RecordRules;
 import org.ruraledu.schemas.MealProvision;
@@ -39,8 +37,8 @@ class RegistryAdmissionRestartTest {
     private final KeyValueStore<String, AwaitingRecord> awaiting = Stores.keyValueStoreBuilder(
             Stores.inMemoryKeyValueStore(AWAITING), Serdes.String(), new JsonSerde<>(AwaitingRecord.class))
             .withLoggingDisabled().build();
-    private final TimestampedKeyValueStore<String, RegistryEntry> registry = Stores.timestampedKeyValueStoreBuilder(
-            Stores.inMemoryKeyValueStore(SchoolRegistry.STORE), Serdes.String(), RegistryEntry.serde(rules))
+    private final KeyValueStore<String, RegisteredSchool> registry = Stores.keyValueStoreBuilder(
+            Stores.inMemoryKeyValueStore(SchoolRegistry.STORE), Serdes.String(), RegisteredSchool.serde(rules))
             .withLoggingDisabled().build();
 
     @Test
@@ -48,7 +46,7 @@ class RegistryAdmissionRestartTest {
         RawRecord parked = raw(meal("r1", 8), 0);
         open(awaiting, registry);
         awaiting.put(AwaitingRecord.key("n1", 0), AwaitingRecord.of(parked, 0L, new RecordHeaders(), NOW));
-        registry.put("n1", ValueAndTimestamp.make(registered("n1"), 0L)); // registered while the instance was down
+        registry.put("n1", new RegisteredSchool(registered("n1"), null)); // registered while the instance was down
 
         RegistryAdmission<MealReport> restarted = new RegistryAdmission<>(AWAITING,
                 raw -> DecodeAndCheck.check(raw, Topics.MEAL_REPORTS.valueSerde().deserializer(), rules),

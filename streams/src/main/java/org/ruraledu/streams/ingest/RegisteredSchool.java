@@ -1,0 +1,83 @@
+package org.ruraledu.streams.ingest;
+
+import java.nio.ByteBuffer;
+import java.time.LocalDate;
+import java.util.Arrays;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.ruraledu.records.RecordRules;
+import org.ruraledu.schemas.SchoolProfile;
+
+/**
+ * What the registry store knows of one school: its latest registry entry and, while it is inactive (closed or
+ * merged), the day it became so ({@code inactiveSince}, Asia/Shanghai, from the timestamp of the registry record
+ * that first made it inactive; kept while the school stays inactive, cleared when it is active again).
+ */
+public record RegisteredSchool(RegistryEntry entry, LocalDate inactiveSince) {
+    private static final byte FORMAT = 1;
+    private static final int NO_DAY = Integer.MIN_VALUE;
+
+    public boolean usable() {
+        return entry.usable();
+    }
+
+    public SchoolProfile profile() {
+        return entry.profile();
+    }
+
+    /** Usable and active: counts in every figure (an unusable entry counts as inactive). */
+    public boolean active() {
+        return entry.usable() && entry.profile().getActive();
+    }
+
+    /** The district of a usable entry, else null. */
+    public String district() {
+        return entry.usable() ? entry.profile().getDistrict() : null;
+    }
+
+    /** Same bytes and same day: a registry record sent again changes nothing. */
+    boolean sameAs(RegisteredSchool other) {
+        return other != null && Arrays.equals(entry.raw(), other.entry.raw())
+                && java.util.Objects.equals(inactiveSince, other.inactiveSince);
+    }
+
+    /**
+     * Store format: one format byte, the day as a 4-byte epoch day ({@link #NO_DAY} if none), then the registry
+     * record's bytes exactly as received (decoded and checked again on read, like the topic itself).
+     */
+    static Serde<RegisteredSchool> serde(RecordRules rules) {
+        Serde<RegistryEntry> entries = RegistryEntry.serde(rules);
+        return Serdes.serdeFrom((topic, school) -> {
+            if (school == null) {
+                return null;
+            }
+            byte[] raw = school.entry().raw();
+            return ByteBuffer.allocate(5 + raw.length).put(FORMAT)
+                    .putInt(school.inactiveSince() == null ? NO_DAY : (int) school.inactiveSince().toEpochDay())
+                    .put(raw).array();
+        }, (topic, bytes) -> {
+            if (bytes == null) {
+                return null;
+            }
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            if (buffer.get() != FORMAT) {
+                throw new IllegalStateException("unknown format of a " + SchoolRegistry.STORE + " entry");
+            }
+            int day = buffer.getInt();
+            byte[] raw = Arrays.copyOfRange(bytes, 5, bytes.length);
+            return new RegisteredSchool(entries.deserializer().deserialize(topic, raw),
+                    day == NO_DAY ? null : LocalDate.ofEpochDay(day));
+        });
+    }
+
+    /** The entry a registry record makes of {@code before}: the inactive day starts when the school first closes. */
+    static RegisteredSchool next(RegisteredSchool before, RegistryEntry entry, long recordTimestamp) {
+        boolean inactive = !entry.usable() || !entry.profile().getActive();
+        if (!inactive) {
+            return new RegisteredSchool(entry, null);
+        }
+        LocalDate since = before != null && before.inactiveSince() != null ? before.inactiveSince()
+                : LocalDate.ofInstant(java.time.Instant.ofEpochMilli(recordTimestamp), RecordRules.ZONE);
+        return new RegisteredSchool(entry, since);
+    }
+}
