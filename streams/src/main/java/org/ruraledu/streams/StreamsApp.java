@@ -63,7 +63,7 @@ public final class StreamsApp implements AutoCloseable {
         // The API binds its port first (port 0 = any free one), because the streams client must be told it.
         AtomicReference<KafkaStreams> started = new AtomicReference<>();
         QueryApi api = QueryApi.start(settings.get("query.host"), settings.getInt("query.port"),
-                QueryStores.of(started::get), meters);
+                QueryStores.of(started::get, settings.getInt("topics.partitions")), meters);
         try {
             Properties props = StreamsProperties.forInstance(settings);
             // Tells other instances where this one answers queries for the partitions it owns.
