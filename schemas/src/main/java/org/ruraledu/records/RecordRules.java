@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecordBase;
+import org.ruraledu.config.Settings;
 import org.ruraledu.contract.District;
 import org.ruraledu.schemas.CareReport;
 import org.ruraledu.schemas.ClimateReading;
@@ -24,12 +25,15 @@ import org.ruraledu.schemas.StudentStatusEvent;
 /**
  * The domain rules that every input record must keep, beyond its schema: counts are not negative, a part is
  * not larger than its whole, nothing is reported for the future, and no raw student number travels in any text
- * field (a number pasted into the wrong column, an eventId or a roomId, is refused as firmly as in studentRef).
- * The client library, the gateway, the {@code submit} command and the streams application apply the same rules.
+ * field (a number pasted into the wrong column, an eventId or a roomId, is refused as firmly as in studentRef),
+ * and no text field holds a control character or a lone surrogate ({@link #unprintable}). The client library, the
+ * gateway, the {@code submit} command and the streams application apply the same rules.
  *
- * <p>Each field gets at most one error, the first found: a missing value, then a raw identifier, then the rules
- * of the field. So the rules never look at a null (a record built with {@code put} or the no-arg constructor may
- * have one) and never quote a raw identifier.
+ * <p>The senders also refuse what the streams application would dead-letter as too old ({@link #forSenders}).
+ *
+ * <p>Each field gets at most one error, the first found: a missing value, then a raw identifier, then an
+ * unprintable character, then the rules of the field. So the rules never look at a null (a record built with
+ * {@code put} or the no-arg constructor may have one) and never quote a raw identifier or a control character.
  */
 public final class RecordRules {
     /** Days, weeks and months are those of the plan's city (contract). */
@@ -39,9 +43,32 @@ public final class RecordRules {
     private static final int MAX_ID_LENGTH = 128;
 
     private final Clock clock;
+    /** Null for the streams application: see {@link #forSenders}. */
+    private final RetentionHorizon horizon;
 
+    /** The rules every reader and writer of the input topics applies (the streams application uses these). */
     public RecordRules(Clock clock) {
+        this(clock, null);
+    }
+
+    private RecordRules(Clock clock, RetentionHorizon horizon) {
         this.clock = clock;
+        this.horizon = horizon;
+    }
+
+    /**
+     * The rules plus the retention horizon, for the senders (client library, gateway, {@code submit}): a meal
+     * report or student-status event dated before it is refused, naming {@code date}, because the streams
+     * application would dead-letter it {@code TOO_OLD}. Only the senders: the streams application checks the
+     * horizon itself where it keeps the state (LatestReportWins, CaseTracker) and must go on dead-lettering such
+     * records as {@code TOO_OLD}, which the bureau reads differently from {@code VALIDATION} (a broken rule).
+     * The fields are those the streams application ages: a meal report's and an event's {@code date}; enrolment
+     * has no period, and care reports and climate readings keep no per-period state there (yet). A domain that
+     * adds a {@code TOO_OLD} check adds its field here. The horizon is {@code retention.days} of
+     * {@code settings}: give the senders the streams application's value.
+     */
+    public static RecordRules forSenders(Clock clock, Settings settings) {
+        return new RecordRules(clock, RetentionHorizon.from(settings));
     }
 
     public static RecordRules systemClock() {
@@ -52,6 +79,7 @@ public final class RecordRules {
         Checks c = new Checks();
         c.required(record);
         c.noRawIdentifiers(record);
+        c.printable(record);
         c.id("schoolId", (String) record.get("schoolId"));
         if (record instanceof SchoolProfile p) {
             c.notBlank("name", p.getName());
@@ -68,6 +96,7 @@ public final class RecordRules {
             c.studentRef("studentRef", s.getStudentRef());
             c.require("grade", s.getGrade() >= 1 && s.getGrade() <= 12, "must be between 1 and 12");
             c.notFuture("date", s.getDate());
+            c.remembered("date", s.getDate());
             if (s.getConsecutiveAbsentDays() != null) {
                 c.nonNegative("consecutiveAbsentDays", s.getConsecutiveAbsentDays());
             }
@@ -83,6 +112,7 @@ public final class RecordRules {
         } else if (record instanceof MealReport m) {
             c.id("reportId", m.getReportId());
             c.notFuture("date", m.getDate());
+            c.remembered("date", m.getDate());
             c.nonNegative("needing", m.getNeeding());
             c.partOf("served", m.getServed(), "needing", m.getNeeding());
             c.nonNegative("foodSafetyIncidents", m.getFoodSafetyIncidents());
@@ -103,6 +133,38 @@ public final class RecordRules {
                         && StudentRefs.looksLikeRawIdentifier(text.toString()))
                 .map(Schema.Field::name)
                 .toList();
+    }
+
+    /**
+     * Why a text is not printable, or null if it is: a C0 or C1 control character (NUL, tab, line feed, ESC,
+     * DEL, ...) or a lone surrogate, with its position (1-based) and code point but never the text itself.
+     * Controls would pass Kafka, Avro and the stores unharmed, but ids travel on into logs, terminals
+     * ({@code alerts tail}), dead-letter headers, CSV exports and dashboards' databases, where a line feed forges
+     * a line, an ESC drives the terminal and a NUL cuts the text (PostgreSQL refuses it); no id or name needs one.
+     * A lone surrogate cannot be written as UTF-8: Avro would silently write '?', so two ids would become one.
+     *
+     * <p>'|' is allowed: the store keys that join a schoolId with '|' (and more) read it back from the right or
+     * by a fixed width (LatestReportWins, PupilHistory, AwaitingRecord), so a schoolId holding '|' cannot be
+     * taken for another; a prefix scan on {@code schoolId + "|"} must still compare the school it finds.
+     */
+    public static String unprintable(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (Character.isISOControl(ch)) {
+                return String.format("holds a control character (U+%04X) at position %d: ids and names must be "
+                        + "printable text", (int) ch, i + 1);
+            }
+            if (Character.isSurrogate(ch)) {
+                boolean paired = Character.isHighSurrogate(ch) && i + 1 < text.length()
+                        && Character.isLowSurrogate(text.charAt(i + 1));
+                if (!paired) {
+                    return String.format("holds a lone surrogate (U+%04X) at position %d, which UTF-8 cannot "
+                            + "carry", (int) ch, i + 1);
+                }
+                i++; // the pair's low half
+            }
+        }
+        return null;
     }
 
     /** Collects errors; each method checks one field. */
@@ -131,6 +193,26 @@ public final class RecordRules {
                         : "looks like a raw student or ID card number, which must never be sent (PIPL art. 28): "
                                 + "send only pseudonymous references");
             }
+        }
+
+        void printable(SpecificRecordBase record) {
+            for (Schema.Field field : record.getSchema().getFields()) {
+                if (record.get(field.pos()) instanceof CharSequence text) {
+                    String problem = unprintable(text);
+                    require(field.name(), problem == null, problem);
+                }
+            }
+        }
+
+        /** Not before the retention horizon, for the senders only (see {@link #forSenders}). */
+        void remembered(String field, LocalDate date) {
+            if (horizon == null || date == null) {
+                return; // the streams application ages records itself; a null is reported as required
+            }
+            LocalDate today = LocalDate.now(clock.withZone(ZONE));
+            require(field, !horizon.tooOld(date, today), date + " is before the retention horizon "
+                    + horizon.horizon(today) + " (" + RetentionHorizon.DAYS + " = " + horizon.days() + "): records "
+                    + "that old are no longer kept, so the pipeline would dead-letter it (TOO_OLD)");
         }
 
         void notBlank(String field, String value) {

@@ -15,12 +15,6 @@ import javax.crypto.spec.SecretKeySpec;
  * replaces it with HMAC-SHA256 under the bureau-held key, base64url without padding (43 characters).
  */
 public final class StudentRefs {
-    /**
-     * A student number (G, J or L and an 18-character ID card number) or an ID card number (17 digits and a digit
-     * or X) anywhere in a text: found inside an id like {@code G3701...-2026-11-27} too, but not inside a longer
-     * run of digits (a 20-digit serial number is no ID card number).
-     */
-    private static final Pattern RAW_IDENTIFIER = Pattern.compile("(?<![0-9])[GJLgjl]?[0-9]{17}[0-9Xx](?![0-9])");
     private static final Pattern REF = Pattern.compile("[A-Za-z0-9_-]{43}");
     /** What {@link #redact} puts in place of each raw identifier. */
     public static final String REDACTED = "[redacted student number]";
@@ -82,23 +76,51 @@ public final class StudentRefs {
         }
     }
 
-    /** True if the text holds something that looks like a raw student number or ID card number anywhere. */
+    /**
+     * True if the text holds a raw student number or ID card number anywhere: a resident ID number by its
+     * structure (address code, birth date, check character; see {@link IdNumberScan}), alone, after G, J or L,
+     * inside a longer value or digit run, in full-width digits or with spaces or hyphens between its digits.
+     */
     public static boolean looksLikeRawIdentifier(String text) {
-        return text != null && RAW_IDENTIFIER.matcher(text).find();
+        return text != null && IdNumberScan.scan(text, (start, end) -> { });
     }
 
     /**
      * True if bytes of unknown encoding (undecodable input, a header) hold a raw identifier: read as ISO-8859-1,
      * which maps every byte to one character, so the ASCII digits of any ASCII-compatible text (UTF-8, GBK, ...)
-     * are found.
+     * are found; bytes that are not all ASCII are read as UTF-8 too, for full-width digits and separators.
      */
     public static boolean looksLikeRawIdentifier(byte[] bytes) {
-        return bytes != null && looksLikeRawIdentifier(new String(bytes, StandardCharsets.ISO_8859_1));
+        return bytes != null && (looksLikeRawIdentifier(new String(bytes, StandardCharsets.ISO_8859_1))
+                || !isAscii(bytes) && looksLikeRawIdentifier(new String(bytes, StandardCharsets.UTF_8)));
     }
 
-    /** The text with every raw student or ID card number replaced by {@link #REDACTED}; null stays null. */
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The text with every raw student or ID card number (as {@link #looksLikeRawIdentifier(String)} finds them)
+     * replaced by {@link #REDACTED}, with its G, J or L and the separators inside it; null stays null.
+     */
     public static String redact(String text) {
-        return text == null ? null : RAW_IDENTIFIER.matcher(text).replaceAll(REDACTED);
+        if (text == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int[] copied = {0};
+        IdNumberScan.scan(text, (start, end) -> {
+            if (start >= copied[0]) {
+                out.append(text, copied[0], start).append(REDACTED);
+            }
+            copied[0] = Math.max(copied[0], end);  // numbers that overlap in a run share one mark
+        });
+        return copied[0] == 0 ? text : out.append(text, copied[0], text.length()).toString();
     }
 
     /** True if the value has the shape of a studentRef. */

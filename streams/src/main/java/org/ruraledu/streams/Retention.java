@@ -7,6 +7,7 @@ import java.util.function.BiPredicate;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.ruraledu.config.Settings;
+import org.ruraledu.records.RetentionHorizon;
 import org.ruraledu.streams.ingest.Rejection;
 import org.ruraledu.streams.ingest.RejectionCode;
 
@@ -14,29 +15,32 @@ import org.ruraledu.streams.ingest.RejectionCode;
  * How far back the application remembers per-report and per-condition state ({@value #DAYS} days, counted back
  * from today in the plan's city), so that stores stay bounded over years. What is forgotten must never be asked
  * about again: a record dated before the horizon is refused ({@link RejectionCode#TOO_OLD}), since its retry
- * could no longer be recognised as one.
+ * could no longer be recognised as one. The arithmetic is {@link RetentionHorizon}'s, shared with the senders
+ * (client library, gateway, {@code submit}), which refuse the same records before they reach Kafka.
  */
 public record Retention(int days) {
-    public static final String DAYS = "retention.days";
+    public static final String DAYS = RetentionHorizon.DAYS;
 
     public Retention {
-        if (days < 1) {
-            throw new IllegalArgumentException(DAYS + " must be at least 1, got " + days);
-        }
+        new RetentionHorizon(days); // validates
     }
 
     public static Retention from(Settings settings) {
-        return new Retention(settings.getInt(DAYS));
+        return new Retention(RetentionHorizon.from(settings).days());
     }
 
     /** The oldest day still remembered on {@code today}. */
     public LocalDate horizon(LocalDate today) {
-        return today.minusDays(days);
+        return arithmetic().horizon(today);
     }
 
     /** Whether {@code day} is forgotten (or about to be) on {@code today}; a null day (no date) never is. */
     public boolean tooOld(LocalDate day, LocalDate today) {
-        return day != null && day.isBefore(horizon(today));
+        return arithmetic().tooOld(day, today);
+    }
+
+    private RetentionHorizon arithmetic() {
+        return new RetentionHorizon(days);
     }
 
     /** Why a record dated {@code day} ({@code field}) is refused on {@code today}. */

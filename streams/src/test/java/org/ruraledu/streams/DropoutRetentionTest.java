@@ -9,6 +9,8 @@ import static org.ruraledu.streams.DropoutInput.status;
 import static org.ruraledu.streams.TopologyFixture.school;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
@@ -16,6 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ruraledu.streams.dropout.PupilHistory;
+import org.ruraledu.contract.Kpi;
+import org.ruraledu.streams.kpi.SchoolFigure;
 import org.ruraledu.topics.DeadLetterHeaders;
 
 /**
@@ -52,6 +56,22 @@ class DropoutRetentionTest {
         assertThat(histories.get(PupilHistory.keyOf("w1", ref("ann")))).as("case closed, quiet since").isNull();
         assertThat(histories.get(PupilHistory.keyOf("w1", ref("bob")))).as("case still open").isNotNull();
         assertThat(histories.get(PupilHistory.keyOf("w1", ref("cat")))).as("an event since the horizon").isNotNull();
+    }
+
+    @Test
+    void theCountedDatedFiguresOfDaysBeforeTheHorizonAreForgotten() {
+        send(status("d1", "w1", "dan", "2027-04-14", DROPPED_OUT)); // today is 2027-04-15
+
+        KeyValueStore<String, SchoolFigure> counted = fx.driver.getKeyValueStore("dropout-flow-counted-figures-store");
+        List<String> dates = new ArrayList<>();
+        try (var all = counted.all()) {
+            all.forEachRemaining(entry -> dates.add(entry.value.date().toString()));
+        }
+        // ann's opening and return, bob's opening (2026-03-02..05) are gone; bob's case stays open and counted.
+        assertThat(dates).containsExactly("2027-04-14");
+        assertThat(fx.driver.<String, Kpi>getKeyValueStore("kpi-store")
+                .get(Kpi.key("wendeng", "dropout.open_cases", "current", LocalDate.parse("2027-04-15"))).value())
+                .isEqualTo(2);
     }
 
     @Test

@@ -28,7 +28,7 @@ import org.ruraledu.topics.Topics;
  * is rejected, and its dead letter withholds it: it reaches no store, changelog, KPI, alert or dead letter.
  */
 class RawIdentifierIngestTest {
-    private static final String NUMBER = "G370102201001011234";
+    private static final String NUMBER = "G370102201001011231";
     /** The ID card number inside the student number: what must appear nowhere. */
     private static final String DIGITS = NUMBER.substring(1);
 

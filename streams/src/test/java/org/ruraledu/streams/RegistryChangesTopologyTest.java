@@ -143,6 +143,19 @@ class RegistryChangesTopologyTest {
     }
 
     @Test
+    void aSchoolWhoseStandingFiguresFallToZeroIsForgotten() {
+        fx.register(school("s1", "gaoqu"));
+        fx.send(status("d1", "s1", "eve", "2026-03-04", DROPPED_OUT).build());
+        KeyValueStore<String, Object> bySchool = fx.driver.getKeyValueStore("dropout-standing-by-school-store");
+        assertThat(bySchool.get("s1")).isNotNull();
+
+        fx.send(status("d2", "s1", "eve", "2026-03-09", RETURNED).build());
+
+        assertThat(bySchool.get("s1")).isNull();
+        assertThat(currentKpi("gaoqu", DropoutKpis.OPEN_CASES).schools()).isZero();
+    }
+
+    @Test
     void aRegistryRecordSentAgainUnchangedPublishesNothing() {
         fx.register(school("m1", "wendeng"));
         fx.send(enrollment("en-m1", "m1", 800));

@@ -85,9 +85,11 @@ public final class SubmitCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         RecordFile records = new RecordFile(file, RecordFile.Format.of(file, format), kind);
-        // One clock for both readings: a line valid in the check is valid when sent.
-        RecordValidator validator = new RecordValidator(new RecordRules(Clock.fixed(Clock.systemUTC().instant(),
-                RecordRules.ZONE)));
+        // One clock for both readings and the client's own check: a line valid in the check is valid when sent,
+        // even when midnight moves the retention horizon past it in between (the client would refuse it mid-file);
+        // the dead letters of --skip-invalid are stamped with the time they were judged, the check's.
+        Clock checkedAt = Clock.fixed(Clock.systemUTC().instant(), RecordRules.ZONE);
+        RecordValidator validator = new RecordValidator(RecordRules.forSenders(checkedAt, common.settings()));
         Tally check = check(records, validator, err);
         if (check.rawIdentifier > 0) {
             boolean one = check.rawIdentifier == 1;
@@ -102,7 +104,7 @@ public final class SubmitCommand implements Callable<Integer> {
         if (check.valid == 0 && check.invalid == 0) {
             throw new CommandFailedException(file + " holds no records");
         }
-        Tally sent = send(records, validator, new ProgressBar(err,
+        Tally sent = send(records, validator, checkedAt, new ProgressBar(err,
                 check.valid + check.invalid, ProgressBar.wanted(check.valid + check.invalid, LARGE_FILE_RECORDS)));
         PrintWriter out = spec.commandLine().getOut();
         out.println("submitted " + sent.valid + " records to " + kind.topic().name()
@@ -129,11 +131,12 @@ public final class SubmitCommand implements Callable<Integer> {
     }
 
     /** The second reading: valid lines to their topic, invalid ones (with --skip-invalid) to the dead letters. */
-    private Tally send(RecordFile records, RecordValidator validator, ProgressBar progress) throws IOException {
+    private Tally send(RecordFile records, RecordValidator validator, Clock checkedAt, ProgressBar progress)
+            throws IOException {
         Tally tally = new Tally();
         AtomicLong acknowledged = new AtomicLong();
         AtomicReference<Throwable> firstFailure = new AtomicReference<>();
-        try (SchoolClient client = new SchoolClient(clientSettings())) {
+        try (SchoolClient client = new SchoolClient(clientSettings(), checkedAt)) {
             records.forEach(line -> {
                 if (firstFailure.get() != null) {
                     // Kafka refuses or is gone: sending on would only wait out the same timeout per line.

@@ -11,17 +11,14 @@ import org.ruraledu.records.RecordRules;
 /**
  * The check every way into Kafka applies to JSON input (gateway, CLI): the schema's conversion, then the domain
  * rules of {@link RecordRules}, which the client library and the streams application apply too (raw student
- * numbers in any text field included).
+ * numbers and control characters in any text field included); give it the senders' rules
+ * ({@link RecordRules#forSenders}), which also refuse what the pipeline would dead-letter as too old.
  */
 public final class RecordValidator {
     private final RecordRules rules;
 
     public RecordValidator(RecordRules rules) {
         this.rules = rules;
-    }
-
-    public static RecordValidator systemClock() {
-        return new RecordValidator(RecordRules.systemClock());
     }
 
     /** Converts one JSON object of the given kind and checks it; every error carries {@code index}. */

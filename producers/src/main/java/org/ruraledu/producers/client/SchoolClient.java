@@ -25,16 +25,20 @@ import org.ruraledu.records.StudentRefs;
  *
  * <pre>
  * try (SchoolClient client = new SchoolClient(Settings.fromEnvironment())) {
- *     String ref = client.studentRef("G370102201001011234");      // the number itself never leaves
+ *     String ref = client.studentRef("G370102201001011231");      // the number itself never leaves
  *     client.sendAll(List.of(mealReport, statusEvent));            // returns once every record is acknowledged
  * }
  * </pre>
  *
  * Each record is checked against the contract before anything is sent ({@link InvalidRecordsException} names
- * every bad field); a raw student number anywhere is refused. The producer is idempotent with
- * {@code acks=all}, so a retried batch is written once and an acknowledged record is on every in-sync replica.
- * No send result is lost: {@link #send} hands back its future, and a failure nobody waited for is raised again
- * by the next {@link #flush} or {@link #close}.
+ * every bad field); a raw student number or a control character anywhere is refused, and so is a report dated
+ * before the retention horizon ({@code retention.days}), which the pipeline would dead-letter. A report of a
+ * school the registry marks inactive is not refused here: the client does not read the registry, so the
+ * streams application dead-letters it ({@code INACTIVE_SCHOOL}) unless the school may still send it.
+ *
+ * <p>The producer is idempotent with {@code acks=all}, so a retried batch is written once and an acknowledged
+ * record is on every in-sync replica. No send result is lost: {@link #send} hands back its future, and a failure
+ * nobody waited for is raised again by the next {@link #flush} or {@link #close}.
  */
 public final class SchoolClient implements AutoCloseable {
     private final Producer<byte[], byte[]> producer;
@@ -54,7 +58,7 @@ public final class SchoolClient implements AutoCloseable {
         Properties props = ProducerProperties.safe(settings, "ruraledu-school-client");
         props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "5"); // batches bulk submissions, barely delays one
         this.producer = new KafkaProducer<>(props);
-        this.rules = new RecordRules(clock);
+        this.rules = RecordRules.forSenders(clock, settings);
         this.pseudonymKey = settings.get("pseudonym.key");
         this.clock = clock;
     }

@@ -3,6 +3,7 @@ package org.ruraledu.producers.gateway;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -14,6 +15,7 @@ import org.ruraledu.config.Settings;
 import org.ruraledu.contract.Json;
 import org.ruraledu.producers.client.KafkaSendException;
 import org.ruraledu.producers.client.RecordValidator;
+import org.ruraledu.records.RecordRules;
 import org.ruraledu.records.StudentRefs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,10 +58,10 @@ public final class Gateway implements AutoCloseable {
             Admin admin = Admin.create(settings.kafkaClientProperties());
             started.push(() -> admin.close(kafkaTimeout));
             int maxBodyBytes = settings.getInt("gateway.max.body.bytes");
+            RecordValidator validator = new RecordValidator(RecordRules.forSenders(Clock.systemUTC(), settings));
             IngestHandler ingest = new IngestHandler(new TokenStore(settings.getPath("gateway.tokens.file")),
                     new RateLimiter(settings.getInt("gateway.rate.limit.per.minute")), directory, producers,
-                    RecordValidator.systemClock(), maxBodyBytes, settings.getInt("gateway.max.records.per.request"),
-                    kafkaTimeout);
+                    validator, maxBodyBytes, settings.getInt("gateway.max.records.per.request"), kafkaTimeout);
             RequestCounter requests = new RequestCounter();
             String host = settings.get("gateway.host");
             Javalin app = Javalin.create(config -> {
@@ -84,7 +86,7 @@ public final class Gateway implements AutoCloseable {
             app.start(host, settings.getInt("gateway.port"));
             started.push(app::stop);
             Gateway gateway = new Gateway(app, host, started, requests);
-            log.info("ingest gateway listening on {} ({} active schools)", gateway.url(), directory.size());
+            log.info("ingest gateway listening on {} ({} active schools)", gateway.url(), directory.activeSchools());
             return gateway;
         } catch (RuntimeException e) {
             closeAll(started);
@@ -110,7 +112,7 @@ public final class Gateway implements AutoCloseable {
             kafka.put("status", "DOWN").put("error", KafkaSendException.describeCause(e));
         }
         body.put("status", up ? "UP" : "DOWN");
-        body.put("schools", directory.size());
+        body.put("schools", directory.activeSchools());
         Responses.json(ctx, up ? 200 : 503, body);
     }
 

@@ -8,13 +8,12 @@ import java.util.List;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.ruraledu.producers.client.RecordValidator;
 import org.ruraledu.producers.client.StrictJson;
-import org.ruraledu.records.FieldError;
 import org.ruraledu.records.InputKind;
 import org.ruraledu.records.JsonRecords;
 
 /** The body of one ingest request: one JSON object or an array of them, every record checked. */
 record IngestBatch(List<SpecificRecordBase> records, List<ApiError> errors) {
-    static IngestBatch parse(byte[] body, InputKind kind, String pathSchoolId, RecordValidator validator,
+    static IngestBatch parse(byte[] body, InputKind kind, SchoolCheck school, RecordValidator validator,
             int maxRecords) {
         JsonNode root;
         try {
@@ -45,11 +44,7 @@ record IngestBatch(List<SpecificRecordBase> records, List<ApiError> errors) {
             JsonRecords.Result<SpecificRecordBase> result = validator.fromJson(nodes.get(i), kind, i, false);
             result.errors().forEach(e -> errors.add(ApiError.of(e)));
             if (result.ok()) {
-                String recordSchool = InputKind.schoolIdOf(result.record());
-                if (!recordSchool.equals(pathSchoolId)) {
-                    errors.add(ApiError.of(new FieldError(i, "schoolId", "must be the school in the path ('"
-                            + pathSchoolId + "'), got '" + recordSchool + "'")));
-                }
+                school.errors(result.record(), i).forEach(e -> errors.add(ApiError.of(e)));
                 records.add(result.record());
             }
         }

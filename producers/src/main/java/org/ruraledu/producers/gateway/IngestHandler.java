@@ -74,8 +74,8 @@ final class IngestHandler implements Handler {
     }
 
     private void ingest(Context ctx, String schoolId, String kindPath, byte[] body) {
-        Optional<Boolean> knownSchool = isKnownSchool(schoolId);
-        if (knownSchool.isEmpty()) {
+        Optional<SchoolCheck> school = schoolCheck(schoolId);
+        if (school.isEmpty()) {
             Responses.refused(ctx, 503, "the school registry cannot be read from Kafka right now; nothing was "
                     + "stored: retry later");
             return;
@@ -86,11 +86,8 @@ final class IngestHandler implements Handler {
             errors.add(ApiError.ofRequest("kind", "unknown kind '" + kindPath + "'; one of "
                     + KINDS.stream().map(InputKind::path).collect(Collectors.joining(", "))));
         }
-        if (!knownSchool.get()) {
-            errors.add(ApiError.ofRequest("schoolId", "unknown school '" + schoolId
-                    + "': not in the school registry, or no longer active"));
-        }
-        IngestBatch batch = kind.map(k -> IngestBatch.parse(body, k, schoolId, validator, maxRecords))
+        school.get().requestRefusal().ifPresent(refusal -> errors.add(ApiError.ofRequest("schoolId", refusal)));
+        IngestBatch batch = kind.map(k -> IngestBatch.parse(body, k, school.get(), validator, maxRecords))
                 .orElse(new IngestBatch(List.of(), List.of()));
         errors.addAll(batch.errors());
         if (!errors.isEmpty()) {
@@ -113,14 +110,19 @@ final class IngestHandler implements Handler {
     }
 
     /**
-     * Known now, or once the registry is read up to date (a school registered a moment ago is found); empty if
-     * the registry cannot be read, since calling a school unknown without looking would be a lie.
+     * The check of the school's records, by its registration: at once if it is active, else once the registry
+     * is read up to date (a school registered or reopened a moment ago is found). Empty if the registry cannot
+     * be read, since calling a school unknown or inactive without looking would be a lie.
      */
-    private Optional<Boolean> isKnownSchool(String schoolId) {
-        if (directory.isActive(schoolId)) {
-            return Optional.of(true);
+    private Optional<SchoolCheck> schoolCheck(String schoolId) {
+        Optional<Registration> registration = directory.registration(schoolId);
+        if (registration.isEmpty() || !registration.get().active()) {
+            if (!directory.catchUp(kafkaTimeout)) {
+                return Optional.empty();
+            }
+            registration = directory.registration(schoolId);
         }
-        return directory.catchUp(kafkaTimeout) ? Optional.of(directory.isActive(schoolId)) : Optional.empty();
+        return Optional.of(new SchoolCheck(schoolId, registration.orElse(null)));
     }
 
     private static Optional<String> bearerToken(Context ctx) {

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,23 +24,28 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.ruraledu.config.Settings;
+import org.ruraledu.records.FieldError;
+import org.ruraledu.records.RecordRules;
+import org.ruraledu.records.StudentRefs;
 import org.ruraledu.schemas.SchoolProfile;
 import org.ruraledu.topics.Topics;
-import org.ruraledu.records.StudentRefs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The schools the gateway accepts reports for: a background consumer reads the compacted school registry from
- * its beginning and keeps the latest profile of each school in memory. A school is known while its latest
- * profile is active. {@link #catchUp} gives read-your-writes: a school registered a moment ago is found.
+ * its beginning and keeps the latest profile of each school in memory, with the day it became inactive if it is
+ * ({@link Registration}), or why its latest entry is unreadable. A school is unknown once its profile is deleted
+ * (a tombstone). {@link #catchUp} gives read-your-writes: a school registered (or reopened) a moment ago is found.
  */
 public final class SchoolDirectory implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SchoolDirectory.class);
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<TopicPartition> partitions;
-    private final Map<String, SchoolProfile> schools = new ConcurrentHashMap<>();
+    private final Map<String, Registration> schools = new ConcurrentHashMap<>();
+    /** The streams application's rules for registry entries ({@code RegistryEntry}); profiles have no dates. */
+    private final RecordRules rules = RecordRules.systemClock();
     private final Queue<CatchUp> requests = new ConcurrentLinkedQueue<>();
     private final Thread thread;
     private final Duration kafkaTimeout;
@@ -86,20 +92,17 @@ public final class SchoolDirectory implements AutoCloseable {
             throw new IllegalStateException("could not read " + Topics.SCHOOL_REGISTRY.name() + " within "
                     + kafkaTimeout.multipliedBy(3).toSeconds() + " s");
         }
-        log.info("school directory loaded: {} active schools", directory.size());
+        log.info("school directory loaded: {} active schools", directory.activeSchools());
         return directory;
     }
 
-    public boolean isActive(String schoolId) {
-        return schoolId != null && schools.containsKey(schoolId);
-    }
-
-    public Optional<SchoolProfile> profile(String schoolId) {
+    /** The school's latest registry entry, active or not; empty if it is not in the registry. */
+    Optional<Registration> registration(String schoolId) {
         return Optional.ofNullable(schoolId == null ? null : schools.get(schoolId));
     }
 
-    public int size() {
-        return schools.size();
+    public long activeSchools() {
+        return schools.values().stream().filter(Registration::active).count();
     }
 
     /** Waits until everything written to the registry before this call has been read; false on timeout. */
@@ -179,18 +182,29 @@ public final class SchoolDirectory implements AutoCloseable {
             schools.remove(record.key());
             return;
         }
+        SchoolProfile profile;
         try {
-            SchoolProfile profile = Topics.SCHOOL_REGISTRY.valueSerde().deserializer().deserialize(record.topic(),
-                    record.value());
-            if (profile.getActive()) {
-                schools.put(record.key(), profile);
-            } else {
-                schools.remove(record.key());
-            }
+            profile = Topics.SCHOOL_REGISTRY.valueSerde().deserializer().deserialize(record.topic(), record.value());
         } catch (KafkaException e) {
-            log.warn("skipping an unreadable school profile at {}-{}@{}: {}", record.topic(), record.partition(),
-                    record.offset(), StudentRefs.redact(e.getMessage()));
+            unreadable(record, e.getMessage());
+            return;
         }
+        List<FieldError> broken = rules.check(profile);
+        if (broken.isEmpty()) {
+            schools.compute(record.key(), (id, previous) -> Registration.after(previous, profile, record.timestamp()));
+        } else {
+            unreadable(record, broken.stream().map(FieldError::toString).collect(Collectors.joining("; ")));
+        }
+    }
+
+    /**
+     * An entry the streams application cannot use either (it reads the registry with the same rules): it
+     * replaces the school's earlier profile there, so here too, until a readable one follows.
+     */
+    private void unreadable(ConsumerRecord<String, byte[]> record, String problem) {
+        log.warn("unreadable school profile at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+                StudentRefs.redact(problem));
+        schools.put(record.key(), Registration.unreadable(problem));
     }
 
     @Override

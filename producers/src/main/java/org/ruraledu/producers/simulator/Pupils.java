@@ -2,6 +2,7 @@ package org.ruraledu.producers.simulator;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.ruraledu.contract.District;
+import org.ruraledu.records.ResidentIdNumber;
 import org.ruraledu.records.StudentRefs;
 import org.ruraledu.schemas.DropoutReason;
 import org.ruraledu.schemas.StudentStatus;
@@ -118,11 +120,18 @@ final class Pupils {
                 .build();
     }
 
-    /** A made-up national student number: G + an 18-digit number shaped like an ID card number. */
+    /**
+     * A made-up national student number: G + a resident ID number of the real structure (Weihai's address codes
+     * 371001..371008 by district, a birth date in early 2008 by pupil, a sequence, the check character), so the
+     * privacy checks would catch a leak of it as they would a real one. Unique per school and pupil.
+     */
     static String studentNumber(SimulatedSchool school, int pupil) {
-        int district = District.byKey(school.district()).orElseThrow().ordinal();
+        int district = District.byKey(school.district()).orElseThrow().ordinal() + 1;
         int schoolNumber = Integer.parseInt(school.id().substring(school.id().lastIndexOf('-') + 1));
-        return String.format("G3710%02d%04d%08d", district, schoolNumber, pupil);
+        LocalDate birth = LocalDate.of(2008, 1, 1).plusDays(pupil / 1000 * 7L + schoolNumber % 7);
+        String first17 = String.format("3710%02d%s%03d", district, birth.format(DateTimeFormatter.BASIC_ISO_DATE),
+                pupil % 1000);
+        return "G" + ResidentIdNumber.withCheckCharacter(first17);
     }
 
     private int poisson(double mean) {

@@ -2,13 +2,18 @@ package org.ruraledu.producers.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.ruraledu.config.Settings;
 import org.ruraledu.producers.testing.TestData;
 import org.ruraledu.records.FieldError;
 import org.ruraledu.records.InputKind;
+import org.ruraledu.records.RecordRules;
 
 class RecordValidatorTest {
-    private final RecordValidator validator = RecordValidator.systemClock();
+    private final RecordValidator validator = new RecordValidator(RecordRules.forSenders(Clock.systemUTC(),
+            Settings.defaults()));
 
     @Test
     void aValidRecordPasses() {
@@ -29,19 +34,35 @@ class RecordValidatorTest {
     }
 
     @Test
+    void whatThePipelineWouldRefuseIsRefusedFromJsonNamingTheField() {
+        var nul = TestData.studentStatus("S1").put("eventId", "evt\u0000 1"); // what JSON's NUL escape reads as
+        assertThat(validator.fromJson(nul, InputKind.STUDENT_STATUS, 2, false).errors()).singleElement()
+                .hasToString("eventId: holds a control character (U+0000) at position 4: ids and names must be "
+                        + "printable text");
+
+        LocalDate horizon = LocalDate.now(RecordRules.ZONE).minusDays(400); // retention.days' default
+        var old = TestData.meal("S1").put("date", horizon.minusDays(1).toString());
+        assertThat(validator.fromJson(old, InputKind.MEAL_REPORTS, 0, false).errors()).singleElement()
+                .satisfies(e -> assertThat(e.toString()).startsWith("date: " + horizon.minusDays(1)
+                        + " is before the retention horizon " + horizon + " (retention.days = 400)"));
+        assertThat(validator.fromJson(TestData.meal("S1").put("date", horizon.toString()), InputKind.MEAL_REPORTS, 0,
+                false).ok()).as("the horizon day itself").isTrue();
+    }
+
+    @Test
     void aRawStudentNumberIsRefusedInAnyTextField() {
-        var inStudentRef = TestData.studentStatus("S1").put("studentRef", "G370102201001011234");
+        var inStudentRef = TestData.studentStatus("S1").put("studentRef", "G370102201001011231");
         assertThat(validator.fromJson(inStudentRef, InputKind.STUDENT_STATUS, 0, false).errors())
                 .extracting(FieldError::field).containsExactly("studentRef");
 
-        var inEventId = TestData.studentStatus("S1").put("eventId", "37010220100101123X");
+        var inEventId = TestData.studentStatus("S1").put("eventId", "37010220100101001X");
         assertThat(validator.fromJson(inEventId, InputKind.STUDENT_STATUS, 0, false).errors())
                 .singleElement().satisfies(e -> {
                     assertThat(e.field()).isEqualTo("eventId");
                     assertThat(e.message()).contains("raw student or ID card number");
                 });
 
-        var inRoom = TestData.climate("S1").put("roomId", "l370102201001011234");
+        var inRoom = TestData.climate("S1").put("roomId", "l370102201001011231");
         assertThat(validator.fromJson(inRoom, InputKind.CLIMATE_READINGS, 0, false).errors())
                 .extracting(FieldError::field).containsExactly("roomId");
     }

@@ -8,11 +8,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,13 +26,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.ruraledu.contract.Json;
+import org.ruraledu.producers.client.InputRecords;
+import org.ruraledu.producers.client.ProducerProperties;
 import org.ruraledu.producers.client.SchoolClient;
 import org.ruraledu.producers.testing.GatewayClient;
 import org.ruraledu.producers.testing.KafkaTopics;
 import org.ruraledu.producers.testing.TestData;
 import org.ruraledu.producers.testing.TestSettings;
 import org.ruraledu.records.InputKind;
+import org.ruraledu.records.RecordRules;
 import org.ruraledu.records.StudentRefs;
+import org.ruraledu.topics.Topics;
 
 /** Every status of the contract's ingest gateway, against the real broker. */
 class GatewayIT {
@@ -39,6 +48,8 @@ class GatewayIT {
     static Path dir;
 
     private static SchoolClient registry;
+    /** Writes registry records past the client's checks, and with a chosen Kafka timestamp. */
+    private static KafkaProducer<byte[], byte[]> rawRegistry;
     private static TokenStore tokens;
     private static Gateway gateway;
     private static GatewayClient http;
@@ -51,6 +62,8 @@ class GatewayIT {
     static void start() {
         Path tokenFile = dir.resolve("tokens.properties");
         registry = new SchoolClient(TestSettings.sharedBroker(Map.of()));
+        rawRegistry = new KafkaProducer<>(ProducerProperties.safe(TestSettings.sharedBroker(Map.of()),
+                "gateway-it-registry"));
         tokens = new TokenStore(tokenFile);
         registeredBeforeStart = newSchool(true);
         gateway = Gateway.start(TestSettings.gateway(tokenFile, Map.of(
@@ -64,6 +77,7 @@ class GatewayIT {
     static void stop() {
         gateway.close();
         registry.close();
+        rawRegistry.close();
     }
 
     /** Registers a school (after the gateway started, unless called before) and issues it a token. */
@@ -108,6 +122,57 @@ class GatewayIT {
                 assertThat(KafkaTopics.committedFor(kind.topic().name(), school.id())).hasSize(3));
     }
 
+    /**
+     * A school whose registry records (all inactive) were written at noon (Weihai) of each of {@code closedOn}.
+     * Never active first: the gateway does not wait to read the registry for a school it knows as active, so a
+     * closure written just after could still be unread when the test's request arrives.
+     */
+    static School closedSchool(LocalDate... closedOn) throws Exception {
+        String id = TestData.uniqueSchoolId();
+        for (LocalDate day : closedOn) {
+            writeRegistry(id, InputRecords.toProducerRecord(TestData.record(InputKind.SCHOOL_REGISTRY,
+                    TestData.school(id, false))).value(), day.atTime(12, 0).atZone(RecordRules.ZONE).toInstant());
+        }
+        return new School(id, tokens.issue(id));
+    }
+
+    private static void writeRegistry(String schoolId, byte[] value, Instant timestamp) throws Exception {
+        rawRegistry.send(new ProducerRecord<>(Topics.SCHOOL_REGISTRY.name(), null, timestamp.toEpochMilli(),
+                schoolId.getBytes(StandardCharsets.UTF_8), value)).get();
+    }
+
+    @Test
+    void refusesTheReportsOfASchoolWhoseRegistryEntryThePipelineCannotUse() throws Exception {
+        String lineFeed = TestData.uniqueSchoolId();
+        writeRegistry(lineFeed, InputRecords.toProducerRecord(TestData.record(InputKind.SCHOOL_REGISTRY,
+                TestData.school(lineFeed, true).put("name", "Village\nschool"))).value(), Instant.now());
+        String garbage = TestData.uniqueSchoolId();
+        writeRegistry(garbage, "not a profile".getBytes(StandardCharsets.UTF_8), Instant.now());
+
+        for (String id : List.of(lineFeed, garbage)) {
+            HttpResponse<String> response = http.post(id, "meal-reports", TestData.meal(id).toString(),
+                    tokens.issue(id));
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+            assertThat(errors(response)).singleElement().satisfies(e -> {
+                assertThat(e.get("index").isNull()).isTrue();
+                assertThat(e.get("field").asText()).isEqualTo("schoolId");
+                assertThat(e.get("message").asText()).startsWith("the registry entry of school '" + id
+                        + "' is unreadable (").contains(id.equals(lineFeed)
+                                ? "name: holds a control character (U+000A)" : "single-object");
+            });
+            assertThat(KafkaTopics.committedFor(InputKind.MEAL_REPORTS.topic().name(), id)).isEmpty();
+        }
+    }
+
+    @Test
+    void theRetentionHorizonDayItselfIsAccepted() {
+        School school = newSchool(true);
+        String horizon = LocalDate.now(RecordRules.ZONE).minusDays(400).toString(); // retention.days' default
+        HttpResponse<String> response = http.post(school.id(), "meal-reports",
+                TestData.meal(school.id()).put("date", horizon).toString(), school.token());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    }
+
     /** A request that must be refused with 400, naming the problem. */
     record Invalid(String name, InputKind kind, Function<String, String> body, Integer index, String field,
             String message) {
@@ -134,8 +199,18 @@ class GatewayIT {
                 new Invalid("date in the future", InputKind.MEAL_REPORTS, s -> TestData.meal(s)
                         .put("date", TestData.yesterday().plusDays(3).toString()).toString(), 0, "date",
                         "must not be in the future"),
+                new Invalid("date before the retention horizon", InputKind.MEAL_REPORTS, s -> TestData.meal(s)
+                        .put("date", "1999-03-01").toString(), 0, "date", "1999-03-01 is before the retention horizon "
+                        + LocalDate.now(RecordRules.ZONE).minusDays(400) + " (retention.days = 400)"),
+                new Invalid("event before the retention horizon", InputKind.STUDENT_STATUS, s -> TestData
+                        .studentStatus(s).put("status", "RETURNED").put("date", "1999-03-01").toString(), 0, "date",
+                        "is before the retention horizon"),
+                new Invalid("NUL in an id", InputKind.MEAL_REPORTS, s -> TestData.meal(s).put("reportId", "r\u00001")
+                        .toString(), 0, "reportId", "control character (U+0000) at position 2"),
+                new Invalid("line feed in a room", InputKind.CLIMATE_READINGS, s -> TestData.climate(s)
+                        .put("roomId", "R101\nR102").toString(), 0, "roomId", "control character (U+000A)"),
                 new Invalid("raw student number", InputKind.STUDENT_STATUS, s -> TestData.studentStatus(s)
-                        .put("studentRef", "G37010220100101123X").toString(), 0, "studentRef",
+                        .put("studentRef", "G37010220100101001X").toString(), 0, "studentRef",
                         "raw student or ID card number"),
                 new Invalid("another school in the body", InputKind.ENROLLMENT, s -> TestData.enrollment("OTHER")
                         .toString(), 0, "schoolId", "must be the school in the path"),
@@ -166,7 +241,7 @@ class GatewayIT {
 
     @Test
     void noRefusalRepeatsARawStudentNumber() {
-        String number = "G370102201001011234";
+        String number = "G370102201001011231";
         School school = newSchool(true);
         List<String> bodies = List.of(
                 "{\"reportId\": " + number + "}", // not JSON: the parser quotes the token
@@ -195,19 +270,86 @@ class GatewayIT {
     }
 
     @Test
-    void refusesSchoolsThatAreNotInTheRegistryOrNoLongerActive() {
+    void refusesSchoolsThatAreNotInTheRegistry() {
         String unregistered = TestData.uniqueSchoolId();
-        School closed = newSchool(false);
-        for (School school : List.of(new School(unregistered, tokens.issue(unregistered)), closed)) {
-            HttpResponse<String> response = http.post(school.id(), "meal-reports",
-                    TestData.meal(school.id()).toString(), school.token());
-            assertThat(response.statusCode()).isEqualTo(400);
-            assertThat(errors(response)).singleElement().satisfies(e -> {
-                assertThat(e.get("field").asText()).isEqualTo("schoolId");
-                assertThat(e.get("message").asText()).contains("unknown school '" + school.id() + "'");
-            });
-            assertThat(KafkaTopics.committedFor(InputKind.MEAL_REPORTS.topic().name(), school.id())).isEmpty();
+        HttpResponse<String> response = http.post(unregistered, "meal-reports", TestData.meal(unregistered).toString(),
+                tokens.issue(unregistered));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(errors(response)).singleElement().satisfies(e -> {
+            assertThat(e.get("index").isNull()).isTrue();
+            assertThat(e.get("field").asText()).isEqualTo("schoolId");
+            assertThat(e.get("message").asText()).isEqualTo("unknown school '" + unregistered
+                    + "': not in the school registry");
+        });
+        assertThat(KafkaTopics.committedFor(InputKind.MEAL_REPORTS.topic().name(), unregistered)).isEmpty();
+    }
+
+    @Test
+    void anInactiveSchoolGetsNewReportsRefusedNamingItButCorrectionsOfItsOpenDaysAccepted() throws Exception {
+        LocalDate closedOn = LocalDate.now(RecordRules.ZONE).minusDays(10);
+        School school = closedSchool(closedOn);
+        ObjectNode today = TestData.meal(school.id()).put("date", LocalDate.now(RecordRules.ZONE).toString());
+        ObjectNode ofTheClosingDay = TestData.meal(school.id()).put("date", closedOn.toString());
+        ObjectNode correction = TestData.meal(school.id()).put("date", closedOn.minusDays(1).toString());
+
+        HttpResponse<String> refused = http.post(school.id(), "meal-reports",
+                Json.MAPPER.createArrayNode().add(today).add(correction).add(ofTheClosingDay).toString(), school.token());
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(errors(refused)).extracting(e -> e.get("index").asInt()).containsExactly(0, 2);
+        assertThat(errors(refused)).allSatisfy(e -> {
+            assertThat(e.get("field").asText()).isEqualTo("schoolId");
+            assertThat(e.get("message").asText()).startsWith("school '" + school.id() + "' is inactive (closed or "
+                    + "merged) since " + closedOn + " in the registry: it takes no new reports");
+        });
+        assertThat(KafkaTopics.committedFor(InputKind.MEAL_REPORTS.topic().name(), school.id())).as("nothing")
+                .isEmpty();
+
+        HttpResponse<String> accepted = http.post(school.id(), "meal-reports", correction.toString(), school.token());
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+                KafkaTopics.committedFor(InputKind.MEAL_REPORTS.topic().name(), school.id())).hasSize(1));
+    }
+
+    @Test
+    void anInactiveSchoolMayStillSendTheEventsThatCloseItsOpenCasesButNoNewDropout() throws Exception {
+        School school = closedSchool(LocalDate.now(RecordRules.ZONE).minusDays(10));
+        ArrayNode closing = Json.MAPPER.createArrayNode();
+        for (String status : List.of("RETURNED", "ATTENDING", "TRANSFERRED_OUT")) {
+            closing.add(TestData.studentStatus(school.id()).put("status", status));
         }
+
+        HttpResponse<String> accepted = http.post(school.id(), "student-status", closing.toString(), school.token());
+        HttpResponse<String> dropout = http.post(school.id(), "student-status",
+                TestData.studentStatus(school.id()).toString(), school.token());
+
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        assertThat(dropout.statusCode()).as(dropout.body()).isEqualTo(400);
+        assertThat(errors(dropout)).singleElement().satisfies(e -> {
+            assertThat(e.get("index").asInt()).isZero();
+            assertThat(e.get("field").asText()).isEqualTo("schoolId");
+            assertThat(e.get("message").asText()).contains("is inactive", "RETURNED");
+        });
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+                KafkaTopics.committedFor(InputKind.STUDENT_STATUS.topic().name(), school.id())).hasSize(3));
+    }
+
+    @Test
+    void aClosureSentAgainKeepsItsFirstDayAndReopeningLiftsIt() throws Exception {
+        LocalDate today = LocalDate.now(RecordRules.ZONE);
+        School school = closedSchool(today.minusDays(10), today.minusDays(3)); // the same closure, restated
+
+        // Dated after the first closure day, before the restated one: refused only if the first day holds.
+        HttpResponse<String> between = http.post(school.id(), "meal-reports",
+                TestData.meal(school.id()).put("date", today.minusDays(5).toString()).toString(), school.token());
+        registry.sendAll(List.of(TestData.record(InputKind.SCHOOL_REGISTRY, TestData.school(school.id(), true))));
+        HttpResponse<String> reopened = http.post(school.id(), "meal-reports",
+                TestData.meal(school.id()).put("date", today.minusDays(5).toString()).toString(), school.token());
+
+        assertThat(between.statusCode()).as(between.body()).isEqualTo(400);
+        assertThat(errors(between)).singleElement().satisfies(e -> assertThat(e.get("message").asText())
+                .contains("since " + today.minusDays(10)));
+        assertThat(reopened.statusCode()).as(reopened.body()).isEqualTo(202);
     }
 
     @Test

@@ -109,6 +109,24 @@ class SimulatorTest {
     }
 
     @Test
+    void madeUpStudentNumbersHaveTheRealStructureSoALeakWouldBeCaught() {
+        SimulatedSchool school = new SchoolFactory(new java.util.Random(1)).create(8).get(5);
+        Set<String> numbers = new java.util.HashSet<>();
+        for (int pupil = 0; pupil < 3000; pupil++) {
+            String number = Pupils.studentNumber(school, pupil);
+            numbers.add(number);
+            // The check character by the standard's weights (2^(17-i) mod 11), written here, not taken from main.
+            int sum = 0;
+            for (int i = 0; i < 17; i++) {
+                sum += (number.charAt(1 + i) - '0') * (int) (Math.pow(2, 17 - i) % 11);
+            }
+            assertThat(number.charAt(18)).isEqualTo("10X98765432".charAt(sum % 11));
+            assertThat(StudentRefs.looksLikeRawIdentifier(number)).as(number).isTrue();
+        }
+        assertThat(numbers).as("one number per pupil").hasSize(3000);
+    }
+
+    @Test
     void theSameSeedGivesTheSameRecords() throws Exception {
         SimulatorOptions options = new SimulatorOptions(40, 3, 0, 1.0, 5, 0, 0);
         Function<RecordingSink, List<String>> ids = s -> s.records.stream().map(Object::toString).toList();
