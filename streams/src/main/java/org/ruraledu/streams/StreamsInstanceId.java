@@ -27,7 +27,11 @@ final class StreamsInstanceId {
         }
         Path file = settings.getPath("streams.state.dir").resolve(FILE_NAME);
         // The host name is only there to help whoever reads the group's member list.
-        return KeptOnce.readOrCreate(file, () -> hostName() + "-" + UUID.randomUUID().toString().substring(0, 8));
+        String kept = KeptOnce.readOrCreate(file, () -> hostName() + "-" + UUID.randomUUID().toString().substring(0, 8));
+        if (kept.isEmpty()) {
+            throw new IllegalStateException(file + " is empty (a start cut short?): delete it, a new name is made");
+        }
+        return kept;
     }
 
     private static String hostName() {
