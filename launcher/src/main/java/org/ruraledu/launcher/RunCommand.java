@@ -1,9 +1,9 @@
 package org.ruraledu.launcher;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -22,8 +22,8 @@ import picocli.CommandLine.Option;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs the whole pipeline on this machine: an embedded Kafka broker, the streams application "
                 + "(KPIs, alerts, query API) and the ingest gateway, plus simulated schools unless --no-simulator.",
-            "Stop with Ctrl-C. State (broker.data.dir, streams.state.dir) is kept across runs; --fresh starts from "
-                + "nothing."})
+            "Stop with Ctrl-C. State (broker.data.dir, streams.state.dir, the demo pseudonym key beside the broker "
+                + "log) is kept across runs; --fresh starts from nothing."})
 public final class RunCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE",
             description = "Settings file layered over the defaults; env RURALEDU_CONFIG.")
@@ -34,7 +34,8 @@ public final class RunCommand implements Callable<Integer> {
                     + "streams.state.dir, gateway.tokens.file; default: the settings, ./data/...).")
     Path dataDir;
 
-    @Option(names = "--fresh", description = "Delete the broker log and the streams state first (tokens are kept).")
+    @Option(names = "--fresh", description = "Delete the broker log, the streams state and the demo pseudonym key "
+            + "first (tokens are kept).")
     boolean fresh;
 
     @Option(names = "--no-simulator", description = "Run only broker, streams and gateway, for real school systems.")
@@ -57,8 +58,7 @@ public final class RunCommand implements Callable<Integer> {
         Settings settings = CommonOptions.load(config,
                 dataDir == null ? Map.of() : LocalPipeline.dataDirSettings(dataDir));
         if (fresh) {
-            Directories.deleteRecursively(settings.getPath("broker.data.dir"));
-            Directories.deleteRecursively(settings.getPath("streams.state.dir"));
+            deleteState(settings);
         }
         try (GracefulStop stop = GracefulStop.install(() -> { });
                 LocalPipeline pipeline = LocalPipeline.start(settings)) {
@@ -82,6 +82,13 @@ public final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** What {@code --fresh} deletes: everything the topics' records depend on, the demo key among it. */
+    static void deleteState(Settings settings) throws IOException {
+        Directories.deleteRecursively(settings.getPath("broker.data.dir"));
+        Directories.deleteRecursively(settings.getPath("streams.state.dir"));
+        Files.deleteIfExists(DemoPseudonymKey.file(settings));
+    }
+
     /** The simulator running beside the pipeline; stopped before the pipeline so that it never sends into a void. */
     private record SimulatedSchools(Simulator simulator, Thread thread) {
         void stop() throws InterruptedException {
@@ -92,12 +99,10 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private SimulatedSchools startSimulator(Settings settings) {
-        String key = settings.get("pseudonym.key");
-        if (key.isBlank()) {
-            byte[] throwaway = new byte[32];
-            new SecureRandom().nextBytes(throwaway);
-            key = Base64.getUrlEncoder().withoutPadding().encodeToString(throwaway);
-            System.out.println("note: no pseudonym.key configured; the simulated schools use a throwaway key for this run");
+        String key = DemoPseudonymKey.resolve(settings);
+        if (settings.get("pseudonym.key").isBlank()) {
+            System.out.println("note: no pseudonym.key configured; the simulated schools use the demo key "
+                    + DemoPseudonymKey.file(settings) + " (kept with this data; --fresh deletes it)");
         }
         SimulatorOptions options = new SimulatorOptions(schools, days, 0, faults, SimulatorOptions.defaults().seed(),
                 Long.MAX_VALUE, 3000);

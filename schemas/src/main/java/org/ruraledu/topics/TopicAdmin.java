@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates the contract's topics that are missing and waits until every partition answers, because producing
- * right after creating a topic can stall a producer for its whole delivery timeout.
+ * right after creating a topic can stall a producer for its whole delivery timeout; checks that the input topics
+ * that exist have the partition count the streams application needs.
  */
 public final class TopicAdmin {
     private static final Logger log = LoggerFactory.getLogger(TopicAdmin.class);
@@ -32,21 +33,57 @@ public final class TopicAdmin {
 
     public static void ensureTopics(Admin admin, Collection<Topic<?, ?>> topics, int partitions,
             short replicationFactor, Duration timeout) {
-        try {
+        ensure(admin, topics.stream().map(topic -> newTopic(topic, partitions, replicationFactor)).toList(), timeout);
+    }
+
+    /** Creates those of {@code topics} that do not exist yet, then waits until every partition of each answers. */
+    public static void ensure(Admin admin, List<NewTopic> topics, Duration timeout) {
+        call("create topics", () -> {
             Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            List<NewTopic> missing = new ArrayList<>();
-            for (Topic<?, ?> topic : topics) {
-                if (!existing.contains(topic.name())) {
-                    missing.add(newTopic(topic, partitions, replicationFactor));
-                }
-            }
-            createIgnoringRaces(admin, missing, timeout);
-            awaitWritable(admin, topics.stream().map(Topic::name).collect(Collectors.toSet()), timeout);
+            createIgnoringRaces(admin, topics.stream().filter(t -> !existing.contains(t.name())).toList(), timeout);
+            awaitWritable(admin, topics.stream().map(NewTopic::name).collect(Collectors.toSet()), timeout);
+            return null;
+        });
+    }
+
+    /**
+     * Fails with a one-line reason unless each of {@code topics} that exists has {@code partitions} partitions.
+     * Kafka Streams keeps a school's state in the task of the school's partition number, the same number in every
+     * input topic; a topic with another count would send the school's records to a task without its state, and
+     * nothing would say so. Checked before {@link #ensureTopics} creates the missing ones, so that a wrong
+     * {@code topics.partitions} creates nothing.
+     */
+    public static void requirePartitions(Admin admin, Collection<Topic<?, ?>> topics, int partitions, Duration timeout) {
+        List<String> wrong = call("check the partitions of the input topics", () -> {
+            Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            List<String> names = topics.stream().map(Topic::name).filter(existing::contains).toList();
+            Map<String, TopicDescription> found = admin.describeTopics(names).allTopicNames()
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return names.stream().filter(name -> found.get(name).partitions().size() != partitions)
+                    .map(name -> name + " has " + found.get(name).partitions().size()).toList();
+        });
+        if (!wrong.isEmpty()) {
+            throw new IllegalStateException("input topics must all have topics.partitions=" + partitions
+                    + " partitions, but " + String.join(", ", wrong) + ": Kafka Streams finds a school's state by "
+                    + "partition number, so that school's records would silently miss it. Set topics.partitions to "
+                    + "the count the existing input topics share, or recreate the odd ones (Kafka cannot take "
+                    + "partitions away)");
+        }
+    }
+
+    /** An admin call that may be interrupted or time out, failing with what it was trying to do. */
+    private interface AdminCall<T> {
+        T run() throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException;
+    }
+
+    private static <T> T call(String trying, AdminCall<T> call) {
+        try {
+            return call.run();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while creating topics", e);
+            throw new IllegalStateException("interrupted while trying to " + trying, e);
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("cannot create topics: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot " + trying + ": " + e.getMessage(), e);
         }
     }
 

@@ -53,19 +53,19 @@ public final class StreamsApp implements AutoCloseable {
     }
 
     static StreamsApp start(Settings settings, Clock clock) {
-        createMissingTopics(settings);
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Topology topology = RuralEduTopology.buildTopology(settings, clock, meters);
         // The full description runs to hundreds of lines: there for who asks (RURALEDU_LOG_LEVEL=DEBUG).
         log.info("topology: {} sub-topologies", topology.describe().subtopologies().size());
         log.debug("topology:\n{}", topology.describe());
+        prepareTopics(settings, topology);
 
         // The API binds its port first (port 0 = any free one), because the streams client must be told it.
         AtomicReference<KafkaStreams> started = new AtomicReference<>();
         QueryApi api = QueryApi.start(settings.get("query.host"), settings.getInt("query.port"),
-                QueryStores.of(started::get), meters);
+                QueryStores.of(started::get, settings.getInt("topics.partitions")), meters);
         try {
-            Properties props = StreamsProperties.of(settings);
+            Properties props = StreamsProperties.forInstance(settings);
             // Tells other instances where this one answers queries for the partitions it owns.
             props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, settings.get("query.host") + ":" + api.port());
             KafkaStreams streams = new KafkaStreams(topology, props);
@@ -89,10 +89,18 @@ public final class StreamsApp implements AutoCloseable {
         }
     }
 
-    private static void createMissingTopics(Settings settings) {
+    /**
+     * Refuses input topics of another partition count (before creating anything), then creates the contract's
+     * missing topics and the topology's repartition topics (see {@link RepartitionTopics}).
+     */
+    private static void prepareTopics(Settings settings, Topology topology) {
+        int partitions = settings.getInt("topics.partitions");
+        short replicationFactor = (short) settings.getInt("topics.replication.factor");
         try (Admin admin = Admin.create(settings.kafkaClientProperties())) {
-            TopicAdmin.ensureTopics(admin, Topics.all(), settings.getInt("topics.partitions"),
-                    (short) settings.getInt("topics.replication.factor"), TOPIC_TIMEOUT);
+            TopicAdmin.requirePartitions(admin, Topics.inputs(), partitions, TOPIC_TIMEOUT);
+            TopicAdmin.ensureTopics(admin, Topics.all(), partitions, replicationFactor, TOPIC_TIMEOUT);
+            TopicAdmin.ensure(admin, RepartitionTopics.of(topology.describe(), settings.get("streams.application.id"),
+                    partitions, replicationFactor), TOPIC_TIMEOUT);
         }
     }
 

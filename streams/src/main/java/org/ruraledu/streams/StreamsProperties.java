@@ -1,6 +1,7 @@
 package org.ruraledu.streams;
 
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.ruraledu.config.Settings;
 
@@ -19,8 +20,42 @@ public final class StreamsProperties {
         // Fail at build time if any store or internal topic would get a generated name: generated names shift
         // when the topology changes, and a shifted name silently loses state on upgrade.
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
-        // Kafka 5.0 makes this the default; opting in now keeps global (registry) processing errors handled alike.
+        processingExceptionHandlerEverywhere(props);
+        // How long the group waits for a silent instance before moving its tasks; a restarted one does not wait.
+        props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
+                (int) settings.getDuration("streams.session.timeout").toMillis());
+        // Under exactly-once, a store that a crashed run wrote to may hold writes whose transaction never
+        // committed: without transactional stores, a restarted instance wipes every such task and restores it
+        // from scratch (an ERROR and warnings per task). Transactional stores only ever hold committed writes,
+        // so it resumes from them. Kafka 4.4's start-up scan still warns about each as if it were not: the
+        // launcher's console turns that into one line (StateWipeNotice).
+        props.put(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG, true);
+        return props;
+    }
+
+    /**
+     * Kafka 5.0 makes the global setting the default; opting in now keeps global processing errors handled alike.
+     * The partition assignor reads its own copy of the configuration from the main consumer's, which carries no
+     * Streams settings but {@code main.consumer.}-prefixed ones: without the copy there, it warns at every start
+     * that the handler is off.
+     */
+    private static void processingExceptionHandlerEverywhere(Properties props) {
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        props.put(StreamsConfig.mainConsumerPrefix(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG),
+                true);
+    }
+
+    /**
+     * {@link #of} for an instance that joins its group, as a named (static) member: a restarted instance takes its
+     * tasks back at once instead of after the session timeout of the member it was before a crash. A clean close
+     * still leaves the group ({@link StreamsApp#close}). Only here, since naming an instance may write its state
+     * directory, which merely building the topology must not.
+     */
+    static Properties forInstance(Settings settings) {
+        Properties props = of(settings);
+        // Main consumer only: it is the group member (restore and global consumers join no group).
+        props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
+                StreamsInstanceId.of(settings));
         return props;
     }
 }

@@ -24,27 +24,46 @@ public interface QueryStores {
     /** The open alerts only ({@link AlertLifecycle#OPEN_STORE}). */
     ReadOnlyKeyValueStore<String, TrackedAlert> openAlerts();
 
-    /** The stores of the streams client {@code streams} supplies (null until it exists). */
-    static QueryStores of(Supplier<KafkaStreams> streams) {
+    /**
+     * The stores of the streams client {@code streams} supplies (null until it exists), each of its
+     * {@code partitions} partitions (one per task).
+     */
+    static QueryStores of(Supplier<KafkaStreams> streams, int partitions) {
         return new QueryStores() {
             @Override
             public ReadOnlyKeyValueStore<String, Kpi> kpis() {
-                return client(streams).store(StoreQueryParameters.fromNameAndType(Kpis.STORE,
-                        QueryableStoreTypes.<String, Kpi>keyValueStore()));
+                return whole(client(streams), Kpis.STORE, partitions);
             }
 
             @Override
             public ReadOnlyKeyValueStore<String, TrackedAlert> alerts() {
-                return client(streams).store(StoreQueryParameters.fromNameAndType(AlertLifecycle.STORE,
-                        QueryableStoreTypes.<String, TrackedAlert>keyValueStore()));
+                return whole(client(streams), AlertLifecycle.STORE, partitions);
             }
 
             @Override
             public ReadOnlyKeyValueStore<String, TrackedAlert> openAlerts() {
-                return client(streams).store(StoreQueryParameters.fromNameAndType(AlertLifecycle.OPEN_STORE,
-                        QueryableStoreTypes.<String, TrackedAlert>keyValueStore()));
+                return whole(client(streams), AlertLifecycle.OPEN_STORE, partitions);
             }
         };
+    }
+
+    /**
+     * The store, once every partition of it is queryable here. Kafka Streams answers from whichever of its tasks
+     * are running on this instance: a task being restored (after a rebalance or a reset task), or one that another
+     * instance of the application owns, would silently be missing from every answer, figures and all.
+     */
+    private static <V> ReadOnlyKeyValueStore<String, V> whole(KafkaStreams client, String name, int partitions) {
+        StoreQueryParameters<ReadOnlyKeyValueStore<String, V>> store =
+                StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.keyValueStore());
+        for (int partition = 0; partition < partitions; partition++) {
+            try {
+                client.store(store.withPartition(partition)).approximateNumEntries(); // throws unless queryable here
+            } catch (InvalidStateStoreException e) {
+                throw new InvalidStateStoreException("partition " + partition + " of " + name + " is not queryable "
+                        + "on this instance (restoring, or owned by another instance of the application)");
+            }
+        }
+        return client.store(store);
     }
 
     private static KafkaStreams client(Supplier<KafkaStreams> streams) {
