@@ -46,8 +46,9 @@ import org.ruraledu.topics.Topics;
  * never the streams application's code: a recount by the production fold agrees with any bug in it. Checked by
  * mutation (issue 6): with the threshold test in {@code CaseFold} made {@code streak.days() > threshold}, the old
  * recount (by {@code PupilHistory}) passed and this test fails (the 3-day streaks that ended raise no alert and the
- * longer ones open a day late); with {@code EnrollmentReport}s counted in arrival order, not by asOf, the rate's
- * denominator differs.
+ * longer ones open a day late); with enrolment reports counted in arrival order, not by asOf
+ * ({@code ReportHistory.isNewerThan} always false), the rate's denominator differs (the old test, whose schools
+ * each sent one enrolment report, could not see that).
  */
 class DropoutPipelineIT {
     private static final StudentRefs REFS = new StudentRefs("dropout-e2e-key-dropout-e2e-key-0000".getBytes());

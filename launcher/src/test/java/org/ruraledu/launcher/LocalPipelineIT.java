@@ -169,7 +169,9 @@ class LocalPipelineIT {
      * Then every topic is scanned for the very numbers sent, as bytes: only the records this test wrote straight to
      * the input topics may hold them. The detector is the test's own (the literal numbers), not the production
      * pattern. Checked by mutation (issue 6): with {@code DeadLetterWriter} copying the value of a RAW_IDENTIFIER
-     * dead letter, the old scan (after a simulation that sends no raw number) passed and this test fails.
+     * dead letter, the old scan (after a simulation that sends no raw number) passed and this test fails; with
+     * {@code DecodeAndCheck} keeping input headers that hold a number, the scan finds them on the meals repartition
+     * topics.
      */
     @Test
     @Order(4)

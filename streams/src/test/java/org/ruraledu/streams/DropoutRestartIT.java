@@ -41,12 +41,11 @@ import org.ruraledu.topics.Topics;
  * close, so a restart needs a real broker.)
  *
  * <p>"No alert twice" is checked on everything the application wrote, not on what one short poll happens to return:
- * a second pupil's case going overdue after the first case closed proves an overdue check ran after the close, the
+ * a sentinel case going overdue after every other case closed proves an overdue check ran after the closes, the
  * application is then waited for until it has processed all its input, and the alert topic is read to its end.
- * Checked by mutation (issue 6): with {@code CaseTracker} keeping a closed case in its open-case index (at level
- * NONE) instead of deleting it, the next overdue check reopens that case's DROPOUT_CASE_OVERDUE after its RESOLVED;
- * the old test, which stopped the application as soon as it saw the RESOLVED and then polled once for 500 ms,
- * passed; this one fails.
+ * Checked by mutation (issue 6): with {@code CaseTracker} no longer deleting a closed case from its open-case index,
+ * the check raises DROPOUT_CASE_OVERDUE for a case closed within the limit once the clock passes the limit; the old
+ * test (one case, stopped at its RESOLVED, then one 500 ms poll) passed and this one fails.
  */
 class DropoutRestartIT {
     private static final Duration PATIENCE = Duration.ofSeconds(90);
@@ -58,6 +57,7 @@ class DropoutRestartIT {
         String schoolId = "it-dropout-" + run;
         String applicationId = "ruraledu-it-dropout-" + run;
         String pupil = DropoutInput.ref("restart");
+        String back = DropoutInput.ref("back");
         String sentinel = DropoutInput.ref("sentinel");
         MutableClock clock = new MutableClock(Instant.now());
         LocalDate yesterday = LocalDate.ofInstant(clock.instant(), RecordRules.ZONE).minusDays(1);
@@ -96,14 +96,20 @@ class DropoutRestartIT {
                 LocalDate today = LocalDate.ofInstant(clock.instant(), RecordRules.ZONE);
                 send(producer, schoolId, event("r-" + run, schoolId, pupil, today, StudentStatus.RETURNED,
                         clock.instant().minusSeconds(60)));
-                send(producer, schoolId, event("s-" + run, schoolId, sentinel, today, StudentStatus.DROPPED_OUT,
-                        clock.instant().minusSeconds(60)));
                 alerts.await(pupil, AlertType.DROPOUT_DETECTED, AlertState.RESOLVED);
                 alerts.await(pupil, AlertType.DROPOUT_CASE_OVERDUE, AlertState.RESOLVED);
-                alerts.await(sentinel, AlertType.DROPOUT_DETECTED, AlertState.OPEN);
 
-                // The sentinel's case goes overdue on the clock alone: an overdue check ran after the first case
-                // closed (both pupils are at one school, so one task checks them in one pass).
+                // Two more pupils of the school (one task checks them all in one pass): one back the same day, its
+                // case closed within the limit; one still out, whose case goes overdue on the clock alone. Its
+                // alert proves an overdue check ran after every case above had closed.
+                send(producer, schoolId, event("b-out-" + run, schoolId, back, today, StudentStatus.DROPPED_OUT,
+                        clock.instant().minusSeconds(50)));
+                send(producer, schoolId, event("b-back-" + run, schoolId, back, today, StudentStatus.RETURNED,
+                        clock.instant().minusSeconds(40)));
+                send(producer, schoolId, event("s-" + run, schoolId, sentinel, today, StudentStatus.DROPPED_OUT,
+                        clock.instant().minusSeconds(30)));
+                alerts.await(back, AlertType.DROPOUT_DETECTED, AlertState.RESOLVED);
+                alerts.await(sentinel, AlertType.DROPOUT_DETECTED, AlertState.OPEN);
                 clock.advance(Duration.ofDays(8));
                 alerts.await(sentinel, AlertType.DROPOUT_CASE_OVERDUE, AlertState.OPEN);
                 StreamsLag.awaitCaughtUp(broker, applicationId, PATIENCE);
@@ -114,9 +120,12 @@ class DropoutRestartIT {
             assertThat(alerts.of(pupil, AlertType.DROPOUT_CASE_OVERDUE)).as("its overdue alert: opened, escalated, "
                     + "resolved, and not raised again").containsExactly(AlertState.OPEN, AlertState.UPDATED,
                     AlertState.RESOLVED);
+            assertThat(alerts.of(back, AlertType.DROPOUT_DETECTED)).containsExactly(AlertState.OPEN, AlertState.RESOLVED);
+            assertThat(alerts.of(back, AlertType.DROPOUT_CASE_OVERDUE)).as("a case closed within the limit never "
+                    + "goes overdue").isEmpty();
             assertThat(alerts.of(sentinel, AlertType.DROPOUT_DETECTED)).containsExactly(AlertState.OPEN);
             assertThat(alerts.of(sentinel, AlertType.DROPOUT_CASE_OVERDUE)).containsExactly(AlertState.OPEN);
-            assertThat(alerts.all()).as("nothing else about the school").hasSize(7);
+            assertThat(alerts.all()).as("nothing else about the school").hasSize(9);
         } finally {
             deleteRecursively(stateDir);
         }

@@ -45,9 +45,10 @@ import org.ruraledu.topics.Topics;
  * <p>The broker is shared with the other tests of this JVM, and a new application reads every input from the start,
  * so the test owns its data: its own schools, a school day no other meal report is of, and only its own schools'
  * alerts are counted. A second school in another district, with a gap of its own, checks that the query's district
- * filter leaves it out (issue 6: with {@code AlertQuery} ignoring the district, the old test, which counted every
- * open lingang alert, passed when it ran alone and this one fails; and the old one failed whenever another test had
- * left an open lingang alert).
+ * filter leaves it out. Checked by mutation (issue 6): with {@code AlertQuery} ignoring the district, the old test,
+ * which counted every open lingang alert, passed (run before any other test left an open alert) and this one fails;
+ * and the old one would fail, with no bug, after any test that left an open lingang alert or a lingang school's
+ * report of yesterday.
  */
 class StreamsAppIT {
     private static final Duration PATIENCE = Duration.ofSeconds(90);
