@@ -10,11 +10,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -27,6 +26,7 @@ import org.ruraledu.contract.Alert;
 import org.ruraledu.contract.Alert.AlertState;
 import org.ruraledu.contract.Alert.Severity;
 import org.ruraledu.contract.AlertType;
+import org.ruraledu.embedded.CommittedRecords;
 import org.ruraledu.embedded.EmbeddedBroker;
 import org.ruraledu.embedded.SharedBroker;
 import org.ruraledu.records.RecordRules;
@@ -39,6 +39,13 @@ import org.ruraledu.topics.Topics;
  * it, and the wall-clock overdue check still fires for it with no further input, whether the restarted instance
  * finds its local state or must restore it from the changelogs. (A TopologyTestDriver wipes its state directory on
  * close, so a restart needs a real broker.)
+ *
+ * <p>"No alert twice" is checked on everything the application wrote, not on what one short poll happens to return:
+ * a sentinel case going overdue after every other case closed proves an overdue check ran after the closes, the
+ * application is then waited for until it has processed all its input, and the alert topic is read to its end.
+ * Checked by mutation (issue 6): with {@code CaseTracker} no longer deleting a closed case from its open-case index,
+ * the check raises DROPOUT_CASE_OVERDUE for a case closed within the limit once the clock passes the limit; the old
+ * test (one case, stopped at its RESOLVED, then one 500 ms poll) passed and this one fails.
  */
 class DropoutRestartIT {
     private static final Duration PATIENCE = Duration.ofSeconds(90);
@@ -48,29 +55,34 @@ class DropoutRestartIT {
         EmbeddedBroker broker = SharedBroker.get();
         String run = UUID.randomUUID().toString().substring(0, 8);
         String schoolId = "it-dropout-" + run;
+        String applicationId = "ruraledu-it-dropout-" + run;
+        String pupil = DropoutInput.ref("restart");
+        String back = DropoutInput.ref("back");
+        String sentinel = DropoutInput.ref("sentinel");
         MutableClock clock = new MutableClock(Instant.now());
         LocalDate yesterday = LocalDate.ofInstant(clock.instant(), RecordRules.ZONE).minusDays(1);
         Path stateDir = Files.createTempDirectory("ruraledu-it-dropout-");
         Settings settings = Settings.defaults().with(Map.of(
                 "bootstrap.servers", broker.bootstrapServers(),
-                "streams.application.id", "ruraledu-it-dropout-" + run,
+                "streams.application.id", applicationId,
                 "streams.state.dir", stateDir.toString(),
                 "query.port", "0",
                 "dropout.overdue.check.interval", "PT1S"));
+        Alerts alerts = new Alerts(broker, schoolId);
 
-        try (KafkaProducer<String, byte[]> producer = producer(broker); AlertReader alerts = new AlertReader(broker, run)) {
+        try (KafkaProducer<String, byte[]> producer = producer(broker)) {
             send(producer, Topics.SCHOOL_REGISTRY.name(), schoolId, Topics.SCHOOL_REGISTRY.valueSerde().serializer()
                     .serialize(null, TopologyFixture.school(schoolId, "rushan")));
 
             try (StreamsApp app = StreamsApp.start(settings, clock)) {
-                send(producer, schoolId, event("d-" + run, schoolId, yesterday, StudentStatus.DROPPED_OUT,
+                send(producer, schoolId, event("d-" + run, schoolId, pupil, yesterday, StudentStatus.DROPPED_OUT,
                         clock.instant().minusSeconds(60)));
-                alerts.await(schoolId, AlertType.DROPOUT_DETECTED, AlertState.OPEN);
+                alerts.await(pupil, AlertType.DROPOUT_DETECTED, AlertState.OPEN);
             }
 
             clock.advance(Duration.ofDays(9)); // 10 days open: past the 7-day follow-up limit
             try (StreamsApp app = StreamsApp.start(settings, clock)) {
-                Alert overdue = alerts.await(schoolId, AlertType.DROPOUT_CASE_OVERDUE, AlertState.OPEN);
+                Alert overdue = alerts.await(pupil, AlertType.DROPOUT_CASE_OVERDUE, AlertState.OPEN);
                 assertThat(overdue.severity()).isEqualTo(Severity.WARNING);
                 assertThat(overdue.observed()).isEqualTo(10.0);
             }
@@ -78,74 +90,77 @@ class DropoutRestartIT {
             deleteRecursively(stateDir); // a lost disk: the next instance restores cases from the changelogs
             clock.advance(Duration.ofDays(7)); // 17 days open: past the 14-day escalation limit
             try (StreamsApp app = StreamsApp.start(settings, clock)) {
-                Alert escalated = alerts.await(schoolId, AlertType.DROPOUT_CASE_OVERDUE, AlertState.UPDATED);
+                Alert escalated = alerts.await(pupil, AlertType.DROPOUT_CASE_OVERDUE, AlertState.UPDATED);
                 assertThat(escalated.severity()).isEqualTo(Severity.CRITICAL);
 
                 LocalDate today = LocalDate.ofInstant(clock.instant(), RecordRules.ZONE);
-                send(producer, schoolId, event("r-" + run, schoolId, today, StudentStatus.RETURNED,
+                send(producer, schoolId, event("r-" + run, schoolId, pupil, today, StudentStatus.RETURNED,
                         clock.instant().minusSeconds(60)));
-                alerts.await(schoolId, AlertType.DROPOUT_DETECTED, AlertState.RESOLVED);
-                alerts.await(schoolId, AlertType.DROPOUT_CASE_OVERDUE, AlertState.RESOLVED);
+                alerts.await(pupil, AlertType.DROPOUT_DETECTED, AlertState.RESOLVED);
+                alerts.await(pupil, AlertType.DROPOUT_CASE_OVERDUE, AlertState.RESOLVED);
+
+                // Two more pupils of the school (one task checks them all in one pass): one back the same day, its
+                // case closed within the limit; one still out, whose case goes overdue on the clock alone. Its
+                // alert proves an overdue check ran after every case above had closed.
+                send(producer, schoolId, event("b-out-" + run, schoolId, back, today, StudentStatus.DROPPED_OUT,
+                        clock.instant().minusSeconds(50)));
+                send(producer, schoolId, event("b-back-" + run, schoolId, back, today, StudentStatus.RETURNED,
+                        clock.instant().minusSeconds(40)));
+                send(producer, schoolId, event("s-" + run, schoolId, sentinel, today, StudentStatus.DROPPED_OUT,
+                        clock.instant().minusSeconds(30)));
+                alerts.await(back, AlertType.DROPOUT_DETECTED, AlertState.RESOLVED);
+                alerts.await(sentinel, AlertType.DROPOUT_DETECTED, AlertState.OPEN);
+                clock.advance(Duration.ofDays(8));
+                alerts.await(sentinel, AlertType.DROPOUT_CASE_OVERDUE, AlertState.OPEN);
+                StreamsLag.awaitCaughtUp(broker, applicationId, PATIENCE);
             }
-            // Each alert's states in order (two alerts may sit on different partitions: no order between them).
-            List<Alert> seen = alerts.seen(schoolId);
-            assertThat(seen).as("no restart raised an alert twice").hasSize(5);
-            assertThat(seen).filteredOn(a -> a.type() == AlertType.DROPOUT_DETECTED).extracting(Alert::state)
-                    .containsExactly(AlertState.OPEN, AlertState.RESOLVED);
-            assertThat(seen).filteredOn(a -> a.type() == AlertType.DROPOUT_CASE_OVERDUE).extracting(Alert::state)
-                    .containsExactly(AlertState.OPEN, AlertState.UPDATED, AlertState.RESOLVED);
+            // Each alert's states in order: the alerts of one district share a partition of the alert topic.
+            assertThat(alerts.of(pupil, AlertType.DROPOUT_DETECTED)).as("one DROPOUT_DETECTED for the case, no restart "
+                    + "raised it twice").containsExactly(AlertState.OPEN, AlertState.RESOLVED);
+            assertThat(alerts.of(pupil, AlertType.DROPOUT_CASE_OVERDUE)).as("its overdue alert: opened, escalated, "
+                    + "resolved, and not raised again").containsExactly(AlertState.OPEN, AlertState.UPDATED,
+                    AlertState.RESOLVED);
+            assertThat(alerts.of(back, AlertType.DROPOUT_DETECTED)).containsExactly(AlertState.OPEN, AlertState.RESOLVED);
+            assertThat(alerts.of(back, AlertType.DROPOUT_CASE_OVERDUE)).as("a case closed within the limit never "
+                    + "goes overdue").isEmpty();
+            assertThat(alerts.of(sentinel, AlertType.DROPOUT_DETECTED)).containsExactly(AlertState.OPEN);
+            assertThat(alerts.of(sentinel, AlertType.DROPOUT_CASE_OVERDUE)).containsExactly(AlertState.OPEN);
+            assertThat(alerts.all()).as("nothing else about the school").hasSize(9);
         } finally {
             deleteRecursively(stateDir);
         }
     }
 
-    private static StudentStatusEvent event(String eventId, String schoolId, LocalDate date, StudentStatus status,
-            Instant recordedAt) {
-        return StudentStatusEvent.newBuilder().setEventId(eventId).setSchoolId(schoolId)
-                .setStudentRef(DropoutInput.ref("restart")).setGrade(6).setDate(date).setStatus(status)
-                .setLeftBehind(true).setRecordedAt(recordedAt).build();
+    private static StudentStatusEvent event(String eventId, String schoolId, String studentRef, LocalDate date,
+            StudentStatus status, Instant recordedAt) {
+        return StudentStatusEvent.newBuilder().setEventId(eventId).setSchoolId(schoolId).setStudentRef(studentRef)
+                .setGrade(6).setDate(date).setStatus(status).setLeftBehind(true).setRecordedAt(recordedAt).build();
     }
 
-    /** Reads committed alerts from the start of the topic, keeping those of the test's school in order. */
-    private static final class AlertReader implements AutoCloseable {
-        private final KafkaConsumer<String, Alert> consumer;
-        private final List<Alert> seen = new ArrayList<>();
-
-        AlertReader(EmbeddedBroker broker, String run) {
-            Properties props = broker.clientProperties();
-            props.put(ConsumerConfig.GROUP_ID_CONFIG, "it-dropout-alerts-" + run);
-            props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-            props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-            consumer = new KafkaConsumer<>(props, Topics.ALERTS.keySerde().deserializer(),
-                    Topics.ALERTS.valueSerde().deserializer());
-            consumer.subscribe(List.of(Topics.ALERTS.name()));
-        }
-
-        Alert await(String schoolId, AlertType type, AlertState state) {
-            Predicate<Alert> wanted = a -> schoolId.equals(a.schoolId()) && a.type() == type && a.state() == state;
-            Awaitility.await().atMost(PATIENCE).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (schoolId.equals(r.value().schoolId())) {
-                        seen.add(r.value());
-                    }
-                });
-                return seen.stream().anyMatch(wanted);
-            });
-            return seen.stream().filter(wanted).findFirst().orElseThrow();
-        }
-
-        List<Alert> seen(String schoolId) {
-            consumer.poll(Duration.ofMillis(500)).forEach(r -> {
-                if (schoolId.equals(r.value().schoolId())) {
-                    seen.add(r.value());
+    /** The school's alerts as a read_committed reader finds them: the whole alert topic, up to its end, each time. */
+    private record Alerts(EmbeddedBroker broker, String schoolId) {
+        List<Alert> all() {
+            List<Alert> alerts = new ArrayList<>();
+            for (ConsumerRecord<byte[], byte[]> r : CommittedRecords.of(broker.clientProperties(), Topics.ALERTS.name())) {
+                Alert alert = Topics.ALERTS.valueSerde().deserializer().deserialize(Topics.ALERTS.name(), r.value());
+                if (schoolId.equals(alert.schoolId())) {
+                    alerts.add(alert);
                 }
-            });
-            return seen;
+            }
+            return alerts;
         }
 
-        @Override
-        public void close() {
-            consumer.close();
+        /** The states of the pupil's alerts of one type, in order. */
+        List<AlertState> of(String studentRef, AlertType type) {
+            return all().stream().filter(a -> studentRef.equals(a.subjectRef()) && a.type() == type)
+                    .map(Alert::state).toList();
+        }
+
+        Alert await(String studentRef, AlertType type, AlertState state) {
+            return Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200))
+                    .until(() -> all().stream().filter(a -> studentRef.equals(a.subjectRef()) && a.type() == type
+                            && a.state() == state).findFirst(), Optional::isPresent)
+                    .orElseThrow();
         }
     }
 

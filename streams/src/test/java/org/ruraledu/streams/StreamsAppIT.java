@@ -12,12 +12,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -28,13 +32,24 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.ruraledu.config.Settings;
 import org.ruraledu.contract.Json;
+import org.ruraledu.embedded.CommittedRecords;
 import org.ruraledu.embedded.EmbeddedBroker;
 import org.ruraledu.embedded.SharedBroker;
 import org.ruraledu.records.RecordRules;
 import org.ruraledu.schemas.MealReport;
 import org.ruraledu.topics.Topics;
 
-/** StreamsApp against a real broker: meal reports in, a KPI on the topic and through the query API, an alert. */
+/**
+ * StreamsApp against a real broker: meal reports in, a KPI on the topic and through the query API, an alert.
+ *
+ * <p>The broker is shared with the other tests of this JVM, and a new application reads every input from the start,
+ * so the test owns its data: its own schools, a school day no other meal report is of, and only its own schools'
+ * alerts are counted. A second school in another district, with a gap of its own, checks that the query's district
+ * filter leaves it out. Checked by mutation (issue 6): with {@code AlertQuery} ignoring the district, the old test,
+ * which counted every open lingang alert, passed (run before any other test left an open alert) and this one fails;
+ * and the old one would fail, with no bug, after any test that left an open lingang alert or a lingang school's
+ * report of yesterday.
+ */
 class StreamsAppIT {
     private static final Duration PATIENCE = Duration.ofSeconds(90);
     private final HttpClient http = HttpClient.newHttpClient();
@@ -44,7 +59,8 @@ class StreamsAppIT {
         EmbeddedBroker broker = SharedBroker.get();
         String run = UUID.randomUUID().toString().substring(0, 8);
         String schoolId = "it-" + run;
-        LocalDate yesterday = LocalDate.now(RecordRules.ZONE).minusDays(1);
+        String elsewhere = "it-" + run + "-nanhai";
+        LocalDate day = dayOfNoMealReport(broker, LocalDate.now(RecordRules.ZONE).minusDays(2 + Math.floorMod(run.hashCode(), 300)));
         Path stateDir = Files.createTempDirectory("ruraledu-it-streams-");
         Settings settings = Settings.defaults().with(Map.of(
                 "bootstrap.servers", broker.bootstrapServers(),
@@ -56,26 +72,35 @@ class StreamsAppIT {
             // Registered before the app starts: the global table bootstraps it before any report is processed.
             send(producer, Topics.SCHOOL_REGISTRY.name(), schoolId, Topics.SCHOOL_REGISTRY.valueSerde().serializer()
                     .serialize(null, TopologyFixture.school(schoolId, "lingang")));
+            send(producer, Topics.SCHOOL_REGISTRY.name(), elsewhere, Topics.SCHOOL_REGISTRY.valueSerde().serializer()
+                    .serialize(null, TopologyFixture.school(elsewhere, "nanhai")));
             try (StreamsApp app = StreamsApp.start(settings)) {
-                MealReport gap = TopologyFixture.meal("m-" + run, schoolId, yesterday.toString(), 30, 25, 0);
+                MealReport gap = TopologyFixture.meal("m-" + run, schoolId, day.toString(), 30, 25, 0);
                 send(producer, Topics.MEAL_REPORTS.name(), schoolId, TopologyFixture.encode(gap));
-                String kpiKey = "lingang|meals.coverage|day|" + yesterday;
+                send(producer, Topics.MEAL_REPORTS.name(), elsewhere, TopologyFixture.encode(
+                        TopologyFixture.meal("m-" + run + "-nanhai", elsewhere, day.toString(), 20, 10, 0)));
+                String kpiKey = "lingang|meals.coverage|day|" + day;
 
                 JsonNode onTopic = awaitOnKpiTopic(broker, run, kpiKey);
                 assertThat(onTopic.get("numerator").asDouble()).isEqualTo(25);
                 assertThat(onTopic.get("denominator").asDouble()).isEqualTo(30);
 
                 String base = "http://127.0.0.1:" + app.queryPort();
-                JsonNode kpis = await().atMost(PATIENCE).until(
-                        () -> getJson(base + "/v1/kpis?scope=lingang&metric=meals.coverage&period=day&from=" + yesterday),
+                JsonNode kpis = await().atMost(PATIENCE).until(() -> getJson(base
+                                + "/v1/kpis?scope=lingang&metric=meals.coverage&period=day&from=" + day + "&to=" + day),
                         body -> body != null && body.size() == 1);
                 assertThat(kpis.get(0).get("status").asText()).isEqualTo("SLIPPED");
 
-                JsonNode alerts = await().atMost(PATIENCE).until(
-                        () -> getJson(base + "/v1/alerts?state=OPEN&district=lingang"),
-                        body -> body != null && body.size() == 1);
-                assertThat(alerts.get(0).get("type").asText()).isEqualTo("MEAL_GAP");
-                assertThat(alerts.get(0).get("schoolId").asText()).isEqualTo(schoolId);
+                // Both gaps are alerted; the lingang query holds only lingang's, whatever other tests left open.
+                await().atMost(PATIENCE).until(() -> getJson(base + "/v1/alerts?state=OPEN"),
+                        body -> body != null && ofSchool(body, elsewhere).size() == 1);
+                JsonNode lingang = getJson(base + "/v1/alerts?state=OPEN&district=lingang");
+                assertThat(lingang).as("open lingang alerts").allSatisfy(a ->
+                        assertThat(a.get("district").asText()).isEqualTo("lingang"));
+                List<JsonNode> ours = ofSchool(lingang, schoolId);
+                assertThat(ours).as("open alerts of the test's lingang school").hasSize(1);
+                assertThat(ours.get(0).get("type").asText()).isEqualTo("MEAL_GAP");
+                assertThat(ours.get(0).get("periodStart").asText()).isEqualTo(day.toString());
 
                 String metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
                         HttpResponse.BodyHandlers.ofString()).body();
@@ -84,6 +109,35 @@ class StreamsAppIT {
         } finally {
             deleteRecursively(stateDir);
         }
+    }
+
+    /** The alerts of one school in a query's answer. */
+    private static List<JsonNode> ofSchool(JsonNode alerts, String schoolId) {
+        List<JsonNode> ofSchool = new ArrayList<>();
+        alerts.forEach(a -> {
+            if (schoolId.equals(a.path("schoolId").asText())) {
+                ofSchool.add(a);
+            }
+        });
+        return ofSchool;
+    }
+
+    /** {@code from}, or the first day before it that no meal report on the topic is of: a day the test owns. */
+    private static LocalDate dayOfNoMealReport(EmbeddedBroker broker, LocalDate from) {
+        Set<LocalDate> taken = new HashSet<>();
+        for (ConsumerRecord<byte[], byte[]> r : CommittedRecords.of(broker.clientProperties(), Topics.MEAL_REPORTS.name())) {
+            try {
+                taken.add(Topics.MEAL_REPORTS.valueSerde().deserializer().deserialize(Topics.MEAL_REPORTS.name(),
+                        r.value()).getDate());
+            } catch (RuntimeException notAMealReport) {
+                // garbage other tests wrote on purpose: of no day
+            }
+        }
+        LocalDate day = from;
+        while (taken.contains(day)) {
+            day = day.minusDays(1);
+        }
+        return day;
     }
 
     private static void deleteRecursively(Path dir) throws java.io.IOException {
