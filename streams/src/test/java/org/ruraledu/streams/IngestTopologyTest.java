@@ -125,7 +125,13 @@ class IngestTopologyTest {
         fx.register(school("g1", "rushan"));
         fx.report(meal("g2", "g1", "2026-03-02", 10, 10, 0));
 
-        TestRecord<byte[], byte[]> dead = single(fx.newDeadLetters());
+        List<TestRecord<byte[], byte[]>> letters = fx.newDeadLetters();
+        assertThat(letters).hasSize(2);
+        // The unusable registry record itself, unchanged, then the report of its school.
+        assertThat(header(letters.get(0).headers(), DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo(Topics.SCHOOL_REGISTRY.name());
+        assertThat(header(letters.get(0).headers(), DeadLetterHeaders.ERROR_CODE)).isEqualTo("VALIDATION");
+        assertThat(letters.get(0).value()).isEqualTo(new byte[] {1, 2, 3});
+        TestRecord<byte[], byte[]> dead = letters.get(1);
         assertThat(header(dead.headers(), DeadLetterHeaders.ERROR_CODE)).isEqualTo("UNKNOWN_SCHOOL");
         assertThat(header(dead.headers(), DeadLetterHeaders.REASON))
                 .contains("registry entry of school 'g1' is unreadable");

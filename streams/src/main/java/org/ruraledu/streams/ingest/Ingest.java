@@ -58,12 +58,13 @@ public final class Ingest {
     public Ingest(StreamsBuilder builder, RecordRules rules, Clock clock, UnknownSchoolGrace unknownSchoolGrace,
             String rejectedBy, DeadLetterCounter deadLetters) {
         this.builder = builder;
-        this.registry = new SchoolRegistry(builder, rules);
         this.rules = rules;
         this.clock = clock;
         this.unknownSchoolGrace = unknownSchoolGrace;
         this.rejectedBy = rejectedBy;
         this.deadLetters = deadLetters;
+        this.registry = new SchoolRegistry(builder, rules);
+        writeDeadLetters(SchoolRegistry.NAME, registry.refused(), letter -> letter);
     }
 
     /**

@@ -15,6 +15,8 @@ import org.ruraledu.schemas.SchoolProfile;
  */
 public record RegisteredSchool(RegistryEntry entry, LocalDate inactiveSince) {
     private static final byte FORMAT = 1;
+    /** An unusable entry: only why it is unusable is kept (its bytes may hold a raw student number). */
+    private static final byte FORMAT_PROBLEM = 2;
     private static final int NO_DAY = Integer.MIN_VALUE;
 
     public boolean usable() {
@@ -35,15 +37,22 @@ public record RegisteredSchool(RegistryEntry entry, LocalDate inactiveSince) {
         return entry.usable() ? entry.profile().getDistrict() : null;
     }
 
-    /** Same bytes and same day: a registry record sent again changes nothing. */
+    /** Same bytes (or the same problem) and same day: a registry record sent again changes nothing. */
     boolean sameAs(RegisteredSchool other) {
         return other != null && Arrays.equals(entry.raw(), other.entry.raw())
+                && java.util.Objects.equals(entry.problem(), other.entry.problem())
                 && java.util.Objects.equals(inactiveSince, other.inactiveSince);
+    }
+
+    /** What the store keeps of an unusable entry: its problem, never its bytes. */
+    static RegistryEntry withheld(RegistryEntry unusable) {
+        return new RegistryEntry(new byte[0], null, org.ruraledu.records.StudentRefs.redact(unusable.problem()));
     }
 
     /**
      * Store format: one format byte, the day as a 4-byte epoch day ({@link #NO_DAY} if none), then the registry
-     * record's bytes exactly as received (decoded and checked again on read, like the topic itself).
+     * record's bytes exactly as received (decoded and checked again on read, like the topic itself), or, for an
+     * unusable entry ({@link #FORMAT_PROBLEM}), the problem's text: the bytes stay on the dead-letter topic.
      */
     static Serde<RegisteredSchool> serde(RecordRules rules) {
         Serde<RegistryEntry> entries = RegistryEntry.serde(rules);
@@ -51,8 +60,10 @@ public record RegisteredSchool(RegistryEntry entry, LocalDate inactiveSince) {
             if (school == null) {
                 return null;
             }
-            byte[] raw = school.entry().raw();
-            return ByteBuffer.allocate(5 + raw.length).put(FORMAT)
+            boolean usable = school.entry().usable();
+            byte[] raw = usable ? school.entry().raw()
+                    : school.entry().problem().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return ByteBuffer.allocate(5 + raw.length).put(usable ? FORMAT : FORMAT_PROBLEM)
                     .putInt(school.inactiveSince() == null ? NO_DAY : (int) school.inactiveSince().toEpochDay())
                     .put(raw).array();
         }, (topic, bytes) -> {
@@ -60,13 +71,15 @@ public record RegisteredSchool(RegistryEntry entry, LocalDate inactiveSince) {
                 return null;
             }
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            if (buffer.get() != FORMAT) {
+            byte format = buffer.get();
+            if (format != FORMAT && format != FORMAT_PROBLEM) {
                 throw new IllegalStateException("unknown format of a " + SchoolRegistry.STORE + " entry");
             }
             int day = buffer.getInt();
-            byte[] raw = Arrays.copyOfRange(bytes, 5, bytes.length);
-            return new RegisteredSchool(entries.deserializer().deserialize(topic, raw),
-                    day == NO_DAY ? null : LocalDate.ofEpochDay(day));
+            byte[] rest = Arrays.copyOfRange(bytes, 5, bytes.length);
+            RegistryEntry entry = format == FORMAT ? entries.deserializer().deserialize(topic, rest)
+                    : new RegistryEntry(new byte[0], null, new String(rest, java.nio.charset.StandardCharsets.UTF_8));
+            return new RegisteredSchool(entry, day == NO_DAY ? null : LocalDate.ofEpochDay(day));
         });
     }
 

@@ -1,5 +1,7 @@
 package org.ruraledu.streams.ingest;
 
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -8,9 +10,11 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.ruraledu.records.RecordRules;
+import org.ruraledu.records.StudentRefs;
 import org.ruraledu.topics.Topics;
 
 /**
@@ -36,13 +40,19 @@ public final class SchoolRegistry {
     static final String NAME = "school-registry";
 
     private final KStream<String, RegistryChange> changes;
+    private final KStream<String, DeadLetter> refused;
 
     SchoolRegistry(StreamsBuilder builder, RecordRules rules) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
                 RegisteredSchool.serde(rules)));
-        changes = builder.stream(Topics.SCHOOL_REGISTRY.name(),
-                        Consumed.with(Serdes.String(), RegistryEntry.serde(rules)).withName(NAME + "-source"))
-                .process(Update::new, Named.as(NAME + "-update"), STORE);
+        Deserializer<RegistryEntry> entries = RegistryEntry.serde(rules).deserializer();
+        KStream<String, Object> outcomes = builder.stream(Topics.SCHOOL_REGISTRY.name(),
+                        Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(NAME + "-source"))
+                .process(() -> new Update(entries), Named.as(NAME + "-update"), STORE);
+        changes = outcomes.filter((key, outcome) -> outcome instanceof RegistryChange, Named.as(NAME + "-changes"))
+                .mapValues(outcome -> (RegistryChange) outcome, Named.as(NAME + "-change"));
+        refused = outcomes.filter((key, outcome) -> outcome instanceof DeadLetter, Named.as(NAME + "-unusable"))
+                .mapValues(outcome -> (DeadLetter) outcome, Named.as(NAME + "-refused"));
     }
 
     /** Every change of a school's entry, keyed by schoolId, in the school's task. */
@@ -50,22 +60,43 @@ public final class SchoolRegistry {
         return changes;
     }
 
-    /** Keeps the store and tells what changed; a record sent again unchanged tells nothing. */
-    private static final class Update implements Processor<String, RegistryEntry, String, RegistryChange> {
-        private ProcessorContext<String, RegistryChange> context;
+    /** Registry records the pipeline cannot use (undecodable, breaking the rules, holding a raw number). */
+    KStream<String, DeadLetter> refused() {
+        return refused;
+    }
+
+    /**
+     * Keeps the store and tells what changed; a record sent again unchanged tells nothing. An unusable record is
+     * kept as such (its school's reports are then refused, naming the problem) and dead-lettered; the store keeps
+     * its problem, not its bytes, which may hold a raw student number.
+     */
+    private static final class Update implements Processor<byte[], byte[], String, Object> {
+        private final Deserializer<RegistryEntry> entries;
+        private ProcessorContext<String, Object> context;
         private KeyValueStore<String, RegisteredSchool> store;
 
+        Update(Deserializer<RegistryEntry> entries) {
+            this.entries = entries;
+        }
+
         @Override
-        public void init(ProcessorContext<String, RegistryChange> context) {
+        public void init(ProcessorContext<String, Object> context) {
             this.context = context;
             this.store = context.getStateStore(STORE);
         }
 
         @Override
-        public void process(Record<String, RegistryEntry> in) {
-            if (in.key() == null) {
+        public void process(Record<byte[], byte[]> raw) {
+            if (raw.key() == null) {
                 return; // as a table would: a registry record without a school to file it under
             }
+            String schoolId = new String(raw.key(), StandardCharsets.UTF_8);
+            RegistryEntry entry = raw.value() == null ? null : entries.deserialize(Topics.SCHOOL_REGISTRY.name(), raw.value());
+            if (entry != null && !entry.usable()) {
+                context.forward(new Record<>(schoolId, (Object) refusal(raw, entry), raw.timestamp(), raw.headers()));
+                entry = RegisteredSchool.withheld(entry);
+            }
+            Record<String, RegistryEntry> in = new Record<>(schoolId, entry, raw.timestamp(), raw.headers());
             RegisteredSchool before = store.get(in.key());
             RegisteredSchool after = in.value() == null ? null : RegisteredSchool.next(before, in.value(), in.timestamp());
             if (after == null ? before == null : after.sameAs(before)) {
@@ -76,7 +107,18 @@ public final class SchoolRegistry {
             } else {
                 store.put(in.key(), after);
             }
-            context.forward(in.withValue(new RegistryChange(in.key(), before, after)));
+            context.forward(new Record<>(in.key(), (Object) new RegistryChange(in.key(), before, after), in.timestamp()));
+        }
+
+        private DeadLetter refusal(Record<byte[], byte[]> raw, RegistryEntry entry) {
+            RecordMetadata source = context.recordMetadata().orElse(null);
+            RawRecord received = new RawRecord(raw.key(), raw.value(), Topics.SCHOOL_REGISTRY.name(),
+                    source == null ? -1 : source.partition(), source == null ? -1 : source.offset());
+            boolean rawNumber = StudentRefs.looksLikeRawIdentifier(raw.value())
+                    || StudentRefs.looksLikeRawIdentifier(raw.key());
+            return new DeadLetter(received, new Rejection(rawNumber ? RejectionCode.RAW_IDENTIFIER
+                    : RejectionCode.VALIDATION, null, "the registry entry of school '" + StudentRefs.redact(
+                            new String(raw.key(), StandardCharsets.UTF_8)) + "' is unusable: " + entry.problem()));
         }
     }
 }
