@@ -19,13 +19,10 @@ final class BaselineStage {
         try (BaselineCount app = BaselineCount.start(settings, inputs)) {
             CatchUp catchUp = new CatchUp(app.streams(), ctx.admin(), new GroupLag(ctx.admin(), APPLICATION_ID, inputs),
                     List.of(), app::requireRunning);
-            long first = catchUp.awaitFirstRecord(ctx.options().deadline());
-            long done = catchUp.awaitCaughtUp(ctx.options().quiet(), ctx.options().deadline());
-            double busy = Context.seconds(first, done);
-            r.put("baseline.rate", "(b) baseline: EOS count", ctx.inputRecords() / busy, "records/s",
-                    String.format("%,d records in %.2f s, first record to lag 0; start-up %.2f s apart",
-                            ctx.inputRecords(), busy, Context.seconds(start, first)));
-            r.put("baseline.startup", "(b) baseline start-up", Context.seconds(start, first), "s",
+            CatchUp.Timing t = catchUp.time(start, ctx.options());
+            r.put("baseline.rate", "(b) baseline: EOS count", ctx.inputRecords() / t.busySeconds(), "records/s",
+                    String.format("%,d records in %.2f s, first record to lag 0", ctx.inputRecords(), t.busySeconds()));
+            r.put("baseline.startup", "(b) baseline start-up", t.startupSeconds(), "s",
                     "start to first record processed");
             long internal = internalBytes(StreamsMetrics.bytesWrittenByTopic(app.streams()), APPLICATION_ID);
             r.put("baseline.internal.ratio", "(b) baseline internal bytes / input byte",

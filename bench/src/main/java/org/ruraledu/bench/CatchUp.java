@@ -27,6 +27,23 @@ final class CatchUp {
         this.healthCheck = healthCheck;
     }
 
+    /** A whole run from a fresh start: start-up until the first record, then busy until caught up. */
+    record Timing(long startNanos, long firstRecordNanos, long caughtUpNanos) {
+        double startupSeconds() {
+            return Context.seconds(startNanos, firstRecordNanos);
+        }
+
+        double busySeconds() {
+            return Context.seconds(firstRecordNanos, caughtUpNanos);
+        }
+    }
+
+    /** Waits for the first record, then for caught up; {@code startNanos} is when the application was started. */
+    Timing time(long startNanos, BenchOptions o) {
+        long first = awaitFirstRecord(o.deadline());
+        return new Timing(startNanos, first, awaitCaughtUp(o.quiet(), o.deadline()));
+    }
+
     /** System.nanoTime when the first record was processed. */
     long awaitFirstRecord(Duration deadline) {
         long giveUp = System.nanoTime() + deadline.toNanos();

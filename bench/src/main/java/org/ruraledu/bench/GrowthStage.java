@@ -28,9 +28,10 @@ final class GrowthStage {
             Context ctx = new Context(settings, admin, loaded, o, new Results(), work);
             Settings app = ctx.streamsApp(PipelineStage.APPLICATION_ID);
             try (PipelineRun run = PipelineRun.start(app)) {
-                CatchUp catchUp = run.catchUp(admin);
-                catchUp.awaitFirstRecord(o.deadline());
-                catchUp.awaitCaughtUp(o.quiet(), o.deadline());
+                CatchUp.Timing t = run.catchUp(admin).time(run.startNanos(), o);
+                r.putCount("pipeline.rate.b", "(c) full pipeline, second workload", loaded.records() / t.busySeconds(),
+                        "records/s", String.format("%,d records in %.2f s (all records the simulator sent)",
+                                loaded.records(), t.busySeconds()));
                 StateSize.Live live = StateSize.live(admin, settings.kafkaClientProperties(), run.applicationId(),
                         o.deadline());
                 r.put("state.b.live", "(g) live state, second workload", live.bytes() / 1048576.0, "MiB",

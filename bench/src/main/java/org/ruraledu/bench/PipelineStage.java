@@ -20,14 +20,12 @@ final class PipelineStage {
         Results r = ctx.results();
         Settings settings = ctx.streamsApp(APPLICATION_ID);
         try (PipelineRun run = PipelineRun.start(settings)) {
-            CatchUp catchUp = run.catchUp(ctx.admin());
-            long first = catchUp.awaitFirstRecord(ctx.options().deadline());
-            long done = catchUp.awaitCaughtUp(ctx.options().quiet(), ctx.options().deadline());
-            double busy = Context.seconds(first, done);
-            r.put("pipeline.rate", "(c) full pipeline", ctx.inputRecords() / busy, "records/s",
+            CatchUp.Timing t = run.catchUp(ctx.admin()).time(run.startNanos(), ctx.options());
+            r.put("pipeline.rate", "(c) full pipeline", ctx.inputRecords() / t.busySeconds(), "records/s",
                     String.format("%,d records in %.2f s, first record to lag 0 on %d source topics (inputs and "
-                            + "repartition) and outputs stable", ctx.inputRecords(), busy, run.sourceTopics().size()));
-            r.put("pipeline.startup", "(c) full pipeline start-up", Context.seconds(run.startNanos(), first), "s",
+                            + "repartition) and outputs stable", ctx.inputRecords(), t.busySeconds(),
+                            run.sourceTopics().size()));
+            r.put("pipeline.startup", "(c) full pipeline start-up", t.startupSeconds(), "s",
                     "StreamsApp.start to first record processed (topics, registry global table, rebalance)");
             memory(r);
             internalBytes(ctx, StreamsMetrics.bytesWrittenByTopic(run.app().streams()));
