@@ -37,7 +37,7 @@ public record BenchOptions(int schools, int days, double faults, int size2School
     }
 
     public static BenchOptions quick() {
-        return new BenchOptions(20, 3, 0, 10, 3, 3, 1_000, 500, 2, 4, 500, 2, Duration.ofSeconds(1),
+        return new BenchOptions(20, 3, 0, 10, 3, 3, 300, 300, 2, 4, 500, 2, Duration.ofMillis(500),
                 Duration.ofSeconds(60), null);
     }
 

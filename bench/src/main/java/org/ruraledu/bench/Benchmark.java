@@ -29,6 +29,18 @@ final class Benchmark {
         r.fact("note", note);
         Machine.describe(r);
         Settings base = Settings.load(o.config(), Map.of(), Map.of());
+        try (LoadWatch load = new LoadWatch()) {
+            stages(o, base, r);
+            GrowthStage.run(o, base, r);
+            r.fact("load during the run", load.summary());
+        }
+        Ratios.add(r, o);
+        r.fact("run took", String.format("%.0f s", Context.seconds(start, System.nanoTime())));
+        return r;
+    }
+
+    /** Everything on the main broker: it and its data are gone when this returns. */
+    private static void stages(BenchOptions o, Settings base, Results r) throws Exception {
         Path work = Files.createTempDirectory("ruraledu-bench-");
         try (EmbeddedBroker broker = EmbeddedBroker.start(new EmbeddedBroker.Options(work.resolve("kafka"), 0, 0, true));
                 Admin admin = broker.admin()) {
@@ -50,10 +62,6 @@ final class Benchmark {
         } finally {
             Directories.deleteRecursively(work);
         }
-        GrowthStage.run(o, base, r);
-        Ratios.add(r, o);
-        r.fact("run took", String.format("%.0f s", Context.seconds(start, System.nanoTime())));
-        return r;
     }
 
     /** The settings of every client of a run: its broker, free ports, and all state below the run's directory. */

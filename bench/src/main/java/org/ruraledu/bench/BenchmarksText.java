@@ -41,7 +41,7 @@ final class BenchmarksText {
                   equals the last stable offset (`listOffsets` under read_committed, so transaction markers count on
                   both sides) on every partition of every topic its topology reads, inputs **and repartition
                   topics** (taken from the topology description), and the KPI, alert and dead-letter topics
-                  unchanged, for a quiet period (3 s; 1 s in `--quick`). The end time is the last change seen before
+                  unchanged, for a quiet period (3 s; 0.5 s in `--quick`). The end time is the last change seen before
                   that quiet period (polled every 50 ms). The school registry feeds a global table, loaded before
                   processing starts: its load is part of start-up. Rate = input records / (first record to caught
                   up). Then it is stopped cleanly and restarted on its state ("restart").

@@ -34,7 +34,8 @@ final class GrowthStage {
                                 loaded.records(), t.busySeconds()));
                 StateSize.Live live = StateSize.live(admin, settings.kafkaClientProperties(), run.applicationId(),
                         o.deadline());
-                r.put("state.b.live", "(g) live state, second workload", live.bytes() / 1048576.0, "MiB",
+                r.breakdown("state.b", live.bytesByStore());
+            r.put("state.b.live", "(g) live state, second workload", live.bytes() / 1048576.0, "MiB",
                         String.format("%,d keys; %d schools x %d days, %,d records", live.keys(), schools, days,
                                 loaded.records()));
             }

@@ -39,6 +39,7 @@ final class LatencyStage {
                 extra = 1 + steady(ctx, probe, alerts, catchUp) + backlog(ctx, probe, alerts, catchUp);
             }
             StateSize.Live live = StateSize.live(ctx.admin(), ctx.clientProperties(), run.applicationId(), o.deadline());
+            r.breakdown("state.a2", live.bytesByStore());
             r.put("state.a2.live", "(g) live state, main workload + extra records", live.bytes() / 1048576.0, "MiB",
                     String.format("%,d keys; same school days, %,d more records (corrections, dropouts)", live.keys(),
                             extra));

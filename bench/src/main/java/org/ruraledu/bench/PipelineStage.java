@@ -32,6 +32,7 @@ final class PipelineStage {
             outputs(ctx);
             StateSize.Live live = StateSize.live(ctx.admin(), ctx.clientProperties(), APPLICATION_ID,
                     ctx.options().deadline());
+            r.breakdown("state.a", live.bytesByStore());
             r.put("state.a.live", "(g) live state, main workload", live.bytes() / 1048576.0, "MiB",
                     String.format("%,d keys over every changelog; %s", live.keys(), ctx.options().workload()));
         }

@@ -30,7 +30,9 @@ final class Progress {
         }
     }
 
+    /** Every line says when, since the JVM started, so that a slow stage shows in the log. */
     static void say(String line) {
-        System.err.println(line);
+        System.err.printf("[%6.1f s] %s%n", java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3,
+                line);
     }
 }

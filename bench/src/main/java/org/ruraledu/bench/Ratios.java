@@ -5,6 +5,7 @@ final class Ratios {
     private Ratios() {}
 
     static void add(Results r, BenchOptions o) {
+        r.fact("live state by store, KiB (main / main + extra records / second)", byStore(r));
         double pipeline = r.value("pipeline.rate");
         r.put("ratio.pipeline.baseline", "pipeline / baseline", pipeline / r.value("baseline.rate"), "x",
                 "records/s of (c) over (b)");
@@ -28,5 +29,18 @@ final class Ratios {
         r.putCount("state.records.share", "(g) state growth per record growth", stateGrowth / recordGrowth, "x",
                 String.format("state +%.1f%% for records +%.1f%% (same school days)", 100 * stateGrowth,
                         100 * recordGrowth));
+    }
+
+    /** e.g. "meals-latest-report-store 4,100 / 6,900 / 2,050; ..." */
+    private static String byStore(Results r) {
+        StringBuilder text = new StringBuilder();
+        r.breakdown("state.a").forEach((store, bytes) -> text.append(text.length() == 0 ? "" : "; ").append(store)
+                .append(' ').append(kib(bytes)).append(" / ").append(kib(r.breakdown("state.a2").get(store)))
+                .append(" / ").append(kib(r.breakdown("state.b").get(store))));
+        return text.toString();
+    }
+
+    private static String kib(Long bytes) {
+        return bytes == null ? "-" : String.format("%,d", bytes / 1024);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 public final class Results {
     private final Map<String, Figure> figures = new LinkedHashMap<>();
     private final Map<String, String> facts = new LinkedHashMap<>();
+    private final Map<String, Map<String, Long>> breakdowns = new LinkedHashMap<>();
 
     public void put(String key, String label, double value, String unit, String note) {
         figures.put(key, new Figure(key, label, value, unit, note, true));
@@ -25,6 +26,15 @@ public final class Results {
 
     public String fact(String key) {
         return facts.getOrDefault(key, "");
+    }
+
+    /** Numbers by part (bytes per store, say), for a fact that compares them across stages. */
+    public void breakdown(String key, Map<String, Long> parts) {
+        breakdowns.put(key, java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(parts)));
+    }
+
+    public Map<String, Long> breakdown(String key) {
+        return breakdowns.getOrDefault(key, Map.of());
     }
 
     public Map<String, String> facts() {

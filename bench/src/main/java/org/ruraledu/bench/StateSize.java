@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 
@@ -19,8 +20,8 @@ import org.apache.kafka.clients.admin.Admin;
  * depend on when RocksDB last compacted. On disk: the state directory, as an operator sees it.
  */
 final class StateSize {
-    /** Live keys and their bytes (key + latest value) over all changelogs. */
-    record Live(long keys, long bytes) {}
+    /** Live keys and their bytes (key + latest value) over all changelogs, and the bytes of each store. */
+    record Live(long keys, long bytes, Map<String, Long> bytesByStore) {}
 
     private StateSize() {}
 
@@ -39,7 +40,11 @@ final class StateSize {
         });
         long keys = latest.values().stream().mapToLong(Map::size).sum();
         long bytes = latest.values().stream().flatMap(m -> m.values().stream()).mapToLong(Integer::longValue).sum();
-        return new Live(keys, bytes);
+        Map<String, Long> byStore = new TreeMap<>();
+        latest.forEach((topic, store) -> byStore.put(
+                topic.substring(applicationId.length() + 1, topic.length() - "-changelog".length()),
+                store.values().stream().mapToLong(Integer::longValue).sum()));
+        return new Live(keys, bytes, byStore);
     }
 
     /** Bytes of every file below the directory. */
