@@ -48,7 +48,8 @@ final class Benchmark {
             broker.createContractTopics(settings.getInt("topics.partitions"));
             Progress.say("loading " + o.workload() + " from the simulator ...");
             Workload.Loaded loaded = Workload.load(settings, o.schools(), o.days(), o.faults());
-            r.fact("workload", o.workload() + " (simulator, faults " + o.faults() + "): " + loaded.mix());
+            r.fact("workload", o.workload() + " (simulator, faults " + o.faults() + ")");
+            r.fact("record mix", loaded.mix());
             r.put("load.rate", "workload loaded through the client library", loaded.records() / loaded.seconds(),
                     "records/s", String.format("%,d records in %.1f s (not a goal)", loaded.records(), loaded.seconds()));
             Context ctx = new Context(settings, admin, loaded, o, r, work);

@@ -49,7 +49,7 @@ final class CatchUp {
         long giveUp = System.nanoTime() + deadline.toNanos();
         while (StreamsMetrics.processed(streams) == 0) {
             check(giveUp, "its first record");
-            sleep(5);
+            sleep(20); // metrics() builds a map of hundreds: not too often while the app starts
         }
         return System.nanoTime();
     }

@@ -10,6 +10,7 @@ final class ReportTable {
     static void print(Results r, List<Goals.Goal> goals, PrintStream out) {
         out.println();
         out.printf("ruraledu benchmark  %s  commit %s  %s%n", r.fact("date"), r.fact("commit"), r.fact("workload"));
+        out.printf("records sent by the simulator: %s%n", r.fact("record mix"));
         out.printf("machine: %s cores, %s, %s; load average before the run %s%s%n", r.fact("cores"), r.fact("memory"),
                 r.fact("java"), r.fact("load before run"), r.fact("note").isBlank() ? "" : "; " + r.fact("note"));
         out.println("-".repeat(118));
