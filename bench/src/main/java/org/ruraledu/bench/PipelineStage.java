@@ -61,6 +61,13 @@ final class PipelineStage {
                 (repartition + changelog) / (double) ctx.inputRecords(), "bytes",
                 String.format("repartition %.0f, changelog %.0f", repartition / (double) ctx.inputRecords(),
                         changelog / (double) ctx.inputRecords()));
+        // What the broker still holds: Kafka Streams purges consumed repartition records, so this is less.
+        java.util.Set<String> internal = new java.util.TreeSet<>(PipelineRun.internalTopics(ctx.admin(), APPLICATION_ID,
+                "-repartition"));
+        internal.addAll(PipelineRun.internalTopics(ctx.admin(), APPLICATION_ID, "-changelog"));
+        r.putCount("internal.disk.ratio", "(g) internal topics on disk / input byte",
+                Offsets.logBytes(ctx.admin(), internal) / inputBytes, "x",
+                "log sizes after (c), consumed repartition records purged: not what was written");
     }
 
     private static long sum(Map<String, Long> byTopic, String suffix) {
