@@ -19,7 +19,7 @@ final class Machine {
         results.fact("jvm args", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
         results.fact("load before run", loadAverage());
         String commit = git("rev-parse", "--short", "HEAD");
-        boolean dirty = !commit.equals("unknown") && !git("status", "--porcelain").isBlank();
+        boolean dirty = !commit.equals("unknown") && !git("status", "--porcelain", "--untracked-files=no").isBlank();
         results.fact("commit", commit + (dirty ? " (uncommitted changes)" : ""));
     }
 
