@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,8 +44,8 @@ import org.ruraledu.topics.Topics;
  * StreamsApp against a real broker: meal reports in, a KPI on the topic and through the query API, an alert.
  *
  * <p>The broker is shared with the other tests of this JVM, and a new application reads every input from the start,
- * so the test owns its data: its own schools, a school day no other meal report is of, and only its own schools'
- * alerts are counted. A second school in another district, with a gap of its own, checks that the query's district
+ * so the test owns its data: its own schools, a recent school day no other meal report is of, and only its own
+ * schools' alerts are counted. A second school in another district, with a gap of its own, checks that the query's district
  * filter leaves it out. Checked by mutation (issue 6): with {@code AlertQuery} ignoring the district, the old test,
  * which counted every open lingang alert, passed (run before any other test left an open alert) and this one fails;
  * and the old one would fail, with no bug, after any test that left an open lingang alert or a lingang school's
@@ -60,13 +61,14 @@ class StreamsAppIT {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String schoolId = "it-" + run;
         String elsewhere = "it-" + run + "-nanhai";
-        LocalDate day = dayOfNoMealReport(broker, LocalDate.now(RecordRules.ZONE).minusDays(2 + Math.floorMod(run.hashCode(), 300)));
         Path stateDir = Files.createTempDirectory("ruraledu-it-streams-");
         Settings settings = Settings.defaults().with(Map.of(
                 "bootstrap.servers", broker.bootstrapServers(),
                 "streams.application.id", "ruraledu-it-" + run,
                 "streams.state.dir", stateDir.toString(),
                 "query.port", "0"));
+        // A lunch alert stays open for the correction window after its day: a day within it.
+        LocalDate day = dayOfNoMealReport(broker, settings.getInt("meals.correction.window.days") - 1);
 
         try (KafkaProducer<String, byte[]> producer = producer(broker)) {
             // Registered before the app starts: the global table bootstraps it before any report is processed.
@@ -122,22 +124,21 @@ class StreamsAppIT {
         return ofSchool;
     }
 
-    /** {@code from}, or the first day before it that no meal report on the topic is of: a day the test owns. */
-    private static LocalDate dayOfNoMealReport(EmbeddedBroker broker, LocalDate from) {
+    /** One of the last {@code days} days that no meal report on the topic is of (other tests': garbage included). */
+    private static LocalDate dayOfNoMealReport(EmbeddedBroker broker, int days) {
         Set<LocalDate> taken = new HashSet<>();
         for (ConsumerRecord<byte[], byte[]> r : CommittedRecords.of(broker.clientProperties(), Topics.MEAL_REPORTS.name())) {
             try {
                 taken.add(Topics.MEAL_REPORTS.valueSerde().deserializer().deserialize(Topics.MEAL_REPORTS.name(),
                         r.value()).getDate());
             } catch (RuntimeException notAMealReport) {
-                // garbage other tests wrote on purpose: of no day
+                // of no day
             }
         }
-        LocalDate day = from;
-        while (taken.contains(day)) {
-            day = day.minusDays(1);
-        }
-        return day;
+        LocalDate yesterday = LocalDate.now(RecordRules.ZONE).minusDays(1);
+        return yesterday.datesUntil(yesterday.minusDays(days), Period.ofDays(-1)).filter(d -> !taken.contains(d))
+                .findFirst().orElseThrow(() -> new IllegalStateException("other tests reported meals on each of the "
+                        + "last " + days + " days: this test needs one of its own"));
     }
 
     private static void deleteRecursively(Path dir) throws java.io.IOException {
