@@ -65,7 +65,8 @@ final class SchoolStanding implements Processor<String, StandingInput, String, F
         if (change != null) {
             sum = sum.minus(counts(change.before())).plus(counts(change.after()));
         }
-        State now = new State(nonZero(sum), district(schoolId, was, change), active(schoolId, was));
+        RegisteredSchool school = registry.get(schoolId);
+        State now = new State(nonZero(sum), district(school, was, change), active(school, was));
         if (now.sum().values().isEmpty()) {
             store.delete(schoolId);
         } else {
@@ -79,8 +80,7 @@ final class SchoolStanding implements Processor<String, StandingInput, String, F
     }
 
     /** The district the registry gives the school now; as last counted if the registry has no usable entry. */
-    private String district(String schoolId, State was, FigureChange change) {
-        RegisteredSchool school = registry.get(schoolId);
+    private static String district(RegisteredSchool school, State was, FigureChange change) {
         if (school != null && school.district() != null) {
             return school.district();
         }
@@ -91,8 +91,7 @@ final class SchoolStanding implements Processor<String, StandingInput, String, F
     }
 
     /** Active in the registry now; a school deleted from the registry counts as closed. */
-    private boolean active(String schoolId, State was) {
-        RegisteredSchool school = registry.get(schoolId);
+    private static boolean active(RegisteredSchool school, State was) {
         if (school == null) {
             return was == null;
         }
