@@ -18,6 +18,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.ruraledu.config.Settings;
 import org.ruraledu.streams.query.QueryApi;
+import org.ruraledu.streams.query.QueryStoreNames;
 import org.ruraledu.streams.query.QueryStores;
 import org.ruraledu.topics.TopicAdmin;
 import org.ruraledu.topics.Topics;
@@ -63,7 +64,8 @@ public final class StreamsApp implements AutoCloseable {
         // The API binds its port first (port 0 = any free one), because the streams client must be told it.
         AtomicReference<KafkaStreams> started = new AtomicReference<>();
         QueryApi api = QueryApi.start(settings.get("query.host"), settings.getInt("query.port"),
-                QueryStores.of(started::get, settings.getInt("topics.partitions")), meters);
+                QueryStores.of(started::get, settings.getInt("topics.partitions"),
+                        QueryStoreNames.of(topology.describe())), meters);
         try {
             Properties props = StreamsProperties.forInstance(settings);
             // Tells other instances where this one answers queries for the partitions it owns.

@@ -1,5 +1,6 @@
 package org.ruraledu.streams;
 
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ruraledu.streams.TopologyFixture.meal;
 import static org.ruraledu.streams.TopologyFixture.school;
@@ -55,7 +56,7 @@ class AlertRetentionTest {
     }
 
     private List<String> conditions() {
-        KeyValueStore<String, TrackedAlert> store = fx.driver.getKeyValueStore(AlertLifecycle.STORE);
+        ReadOnlyKeyValueStore<String, TrackedAlert> store = fx.alertStore();
         List<String> keys = new ArrayList<>();
         try (var all = store.all()) {
             all.forEachRemaining(entry -> keys.add(entry.key));

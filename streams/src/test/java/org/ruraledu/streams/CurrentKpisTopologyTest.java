@@ -133,7 +133,7 @@ class CurrentKpisTopologyTest {
 
     private Map<String, Kpi> kpiStore() {
         Map<String, Kpi> all = new TreeMap<>();
-        try (var it = fx.driver.<String, Kpi>getKeyValueStore(Kpis.STORE).all()) {
+        try (var it = fx.kpiStore().all()) {
             it.forEachRemaining(kv -> all.put(kv.key, kv.value));
         }
         return all;

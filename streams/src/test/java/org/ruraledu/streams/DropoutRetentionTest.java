@@ -69,7 +69,7 @@ class DropoutRetentionTest {
         }
         // ann's opening and return, bob's opening (2026-03-02..05) are gone; bob's case stays open and counted.
         assertThat(dates).containsExactly("2027-04-14");
-        assertThat(fx.driver.<String, Kpi>getKeyValueStore("kpi-store")
+        assertThat(fx.kpiStore()
                 .get(Kpi.key("wendeng", "dropout.open_cases", "current", LocalDate.parse("2027-04-15"))).value())
                 .isEqualTo(2);
     }

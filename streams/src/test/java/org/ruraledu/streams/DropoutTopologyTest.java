@@ -539,7 +539,7 @@ class DropoutTopologyTest {
 
     private static Map<String, Kpi> kpiStore(TopologyFixture fixture) {
         Map<String, Kpi> all = new LinkedHashMap<>();
-        try (var it = fixture.driver.<String, Kpi>getKeyValueStore(Kpis.STORE).all()) {
+        try (var it = fixture.kpiStore().all()) {
             it.forEachRemaining(kv -> all.put(kv.key, kv.value));
         }
         return all;

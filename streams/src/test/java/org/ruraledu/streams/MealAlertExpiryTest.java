@@ -1,5 +1,6 @@
 package org.ruraledu.streams;
 
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ruraledu.schemas.StudentStatus.DROPPED_OUT;
 import static org.ruraledu.streams.DropoutInput.status;
@@ -99,13 +100,13 @@ class MealAlertExpiryTest {
         assertThat(open()).filteredOn(key -> key.startsWith("DROPOUT_DETECTED")).hasSize(1);
     }
 
-    private KeyValueStore<String, Kpi> kpiStore() {
-        return fx.driver.getKeyValueStore(Kpis.STORE);
+    private ReadOnlyKeyValueStore<String, Kpi> kpiStore() {
+        return fx.kpiStore();
     }
 
     /** The keys of the open-alerts index. */
     private List<String> open() {
-        KeyValueStore<String, TrackedAlert> store = fx.driver.getKeyValueStore(AlertLifecycle.OPEN_STORE);
+        ReadOnlyKeyValueStore<String, TrackedAlert> store = fx.openAlertStore();
         List<String> keys = new ArrayList<>();
         try (var all = store.all()) {
             all.forEachRemaining(entry -> keys.add(entry.key));

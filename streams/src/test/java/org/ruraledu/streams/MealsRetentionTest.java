@@ -1,5 +1,6 @@
 package org.ruraledu.streams;
 
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ruraledu.streams.TopologyFixture.meal;
 import static org.ruraledu.streams.TopologyFixture.school;
@@ -59,7 +60,7 @@ class MealsRetentionTest {
                 .contains("2026-03-02", "retention.days = 400");
         assertThat(fx.newKpis()).isEmpty();
         assertThat(fx.newAlerts()).isEmpty();
-        KeyValueStore<String, Kpi> kpis = fx.driver.getKeyValueStore(Kpis.STORE);
+        ReadOnlyKeyValueStore<String, Kpi> kpis = fx.kpiStore();
         assertThat(kpis.get("city|meals.coverage|month|2026-03-01").numerator())
                 .as("the month keeps its totals").isEqualTo(190);
     }

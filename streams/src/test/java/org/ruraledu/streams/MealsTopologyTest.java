@@ -121,7 +121,7 @@ class MealsTopologyTest {
         assertThat(fx.newKpis()).isEmpty();
         assertThat(fx.newAlerts()).extracting(kv -> kv.value.state())
                 .containsExactly(AlertState.OPEN, AlertState.RESOLVED);
-        assertThat(fx.driver.<String, Kpi>getKeyValueStore("kpi-store").get("wendeng|meals.coverage|day|2026-03-02"))
+        assertThat(fx.kpiStore().get("wendeng|meals.coverage|day|2026-03-02"))
                 .satisfies(kpi -> assertRatio(kpi, 50, 50, 1, KpiStatus.MET));
     }
 
@@ -211,7 +211,7 @@ class MealsTopologyTest {
     }
 
     private List<Alert> openAlerts() {
-        try (var all = fx.driver.<String, TrackedAlert>getKeyValueStore(AlertLifecycle.STORE).all()) {
+        try (var all = fx.alertStore().all()) {
             List<Alert> open = new java.util.ArrayList<>();
             all.forEachRemaining(kv -> {
                 if (kv.value.open()) {

@@ -1,5 +1,6 @@
 package org.ruraledu.streams;
 
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ruraledu.schemas.StudentStatus.ABSENT_UNEXCUSED;
 import static org.ruraledu.schemas.StudentStatus.DROPPED_OUT;
@@ -174,8 +175,8 @@ class RegistryChangesTopologyTest {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
-    private KeyValueStore<String, Kpi> kpiStore() {
-        return fx.driver.getKeyValueStore(Kpis.STORE);
+    private ReadOnlyKeyValueStore<String, Kpi> kpiStore() {
+        return fx.kpiStore();
     }
 
     private double kpi(String scope, Metric metric, String period, String periodStart) {

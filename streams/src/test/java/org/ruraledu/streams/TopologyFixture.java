@@ -33,9 +33,8 @@ import org.ruraledu.schemas.SchoolLevel;
 import org.ruraledu.schemas.SchoolProfile;
 import org.ruraledu.topics.Topic;
 import org.ruraledu.topics.Topics;
-import org.ruraledu.streams.alert.AlertLifecycle;
 import org.ruraledu.streams.alert.TrackedAlert;
-import org.ruraledu.streams.kpi.Kpis;
+import org.ruraledu.streams.query.QueryStoreNames;
 import org.ruraledu.streams.query.QueryStores;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
@@ -50,6 +49,7 @@ final class TopologyFixture implements AutoCloseable {
     final MutableClock clock = new MutableClock(NOW);
     final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     final TopologyTestDriver driver;
+    private final QueryStoreNames storeNames;
     private final Path stateDir;
     private final TestInputTopic<byte[], byte[]> registry;
     private final TestInputTopic<byte[], byte[]> meals;
@@ -71,7 +71,9 @@ final class TopologyFixture implements AutoCloseable {
         }
         Settings settings = Settings.defaults().with(overrides).with(Map.of("streams.application.id", APP_ID,
                 "streams.state.dir", stateDir.toString()));
-        driver = new TopologyTestDriver(RuralEduTopology.buildTopology(settings, clock, meters),
+        org.apache.kafka.streams.Topology topology = RuralEduTopology.buildTopology(settings, clock, meters);
+        storeNames = QueryStoreNames.of(topology.describe());
+        driver = new TopologyTestDriver(topology,
                 StreamsProperties.of(settings), NOW);
         ByteArraySerializer bytes = new ByteArraySerializer();
         registry = driver.createInputTopic(Topics.SCHOOL_REGISTRY.name(), bytes, bytes);
@@ -163,24 +165,29 @@ final class TopologyFixture implements AutoCloseable {
         return deadLetters.readRecordsToList();
     }
 
-    /** The query API's view of the driver's stores. */
+    /** The query API's view of the driver's stores: each kind's stores of every domain read as one. */
     QueryStores queryStores() {
-        return new QueryStores() {
+        return QueryStores.of(storeNames, new QueryStores.Lookup() {
             @Override
-            public ReadOnlyKeyValueStore<String, Kpi> kpis() {
-                return driver.getKeyValueStore(Kpis.STORE);
+            public <V> ReadOnlyKeyValueStore<String, V> store(String name) {
+                return driver.getKeyValueStore(name);
             }
+        });
+    }
 
-            @Override
-            public ReadOnlyKeyValueStore<String, TrackedAlert> alerts() {
-                return driver.getKeyValueStore(AlertLifecycle.STORE);
-            }
+    /** Every KPI the stores hold, of every domain and level. */
+    ReadOnlyKeyValueStore<String, Kpi> kpiStore() {
+        return queryStores().kpis();
+    }
 
-            @Override
-            public ReadOnlyKeyValueStore<String, TrackedAlert> openAlerts() {
-                return driver.getKeyValueStore(AlertLifecycle.OPEN_STORE);
-            }
-        };
+    /** Every tracked alert condition, of every domain. */
+    ReadOnlyKeyValueStore<String, TrackedAlert> alertStore() {
+        return queryStores().alerts();
+    }
+
+    /** The open alerts, of every domain. */
+    ReadOnlyKeyValueStore<String, TrackedAlert> openAlertStore() {
+        return queryStores().openAlerts();
     }
 
     @Override

@@ -7,9 +7,7 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.ruraledu.contract.Kpi;
-import org.ruraledu.streams.alert.AlertLifecycle;
 import org.ruraledu.streams.alert.TrackedAlert;
-import org.ruraledu.streams.kpi.Kpis;
 
 /**
  * The state stores the query API reads: a running KafkaStreams instance in production, a TopologyTestDriver in
@@ -21,30 +19,49 @@ public interface QueryStores {
     /** Every tracked condition, resolved ones included. */
     ReadOnlyKeyValueStore<String, TrackedAlert> alerts();
 
-    /** The open alerts only ({@link AlertLifecycle#OPEN_STORE}). */
+    /** The open alerts only (the stores named {@code ...alert-open-store}). */
     ReadOnlyKeyValueStore<String, TrackedAlert> openAlerts();
 
     /**
      * The stores of the streams client {@code streams} supplies (null until it exists), each of its
-     * {@code partitions} partitions (one per task).
+     * {@code partitions} partitions (one per task), every store of a kind read as one.
      */
-    static QueryStores of(Supplier<KafkaStreams> streams, int partitions) {
+    static QueryStores of(Supplier<KafkaStreams> streams, int partitions, QueryStoreNames names) {
+        return of(names, new Lookup() {
+            @Override
+            public <V> ReadOnlyKeyValueStore<String, V> store(String name) {
+                return whole(client(streams), name, partitions);
+            }
+        });
+    }
+
+    /** How to get one store by its name: from a running client, or from a TopologyTestDriver in tests. */
+    interface Lookup {
+        <V> ReadOnlyKeyValueStore<String, V> store(String name);
+    }
+
+    /** The stores {@code names} lists, each kind's stores read as one. */
+    static QueryStores of(QueryStoreNames names, Lookup lookup) {
         return new QueryStores() {
             @Override
             public ReadOnlyKeyValueStore<String, Kpi> kpis() {
-                return whole(client(streams), Kpis.STORE, partitions);
+                return union(names.kpis(), lookup);
             }
 
             @Override
             public ReadOnlyKeyValueStore<String, TrackedAlert> alerts() {
-                return whole(client(streams), AlertLifecycle.STORE, partitions);
+                return union(names.alerts(), lookup);
             }
 
             @Override
             public ReadOnlyKeyValueStore<String, TrackedAlert> openAlerts() {
-                return whole(client(streams), AlertLifecycle.OPEN_STORE, partitions);
+                return union(names.openAlerts(), lookup);
             }
         };
+    }
+
+    private static <V> ReadOnlyKeyValueStore<String, V> union(java.util.List<String> names, Lookup lookup) {
+        return new StoreUnion<V>(names.stream().map(name -> lookup.<V>store(name)).toList());
     }
 
     /**
