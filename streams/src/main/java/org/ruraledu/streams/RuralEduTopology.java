@@ -57,7 +57,7 @@ public final class RuralEduTopology {
         Ingest ingest = new Ingest(builder, new RecordRules(clock), clock, UnknownSchoolGrace.from(settings),
                 settings.get("streams.application.id"), DeadLetterCounter.micrometer(meters));
         Kpis kpis = new Kpis(builder, Targets.of(domains.stream().flatMap(d -> d.targets().stream()).toList()), clock,
-                ingest.registry());
+                ingest.registry(), Retention.from(settings));
         AlertLifecycle alerts = new AlertLifecycle(builder, clock, Retention.from(settings));
         Foundation foundation = new Foundation(builder, settings, clock, ingest, kpis, alerts);
         domains.forEach(domain -> domain.build(foundation));

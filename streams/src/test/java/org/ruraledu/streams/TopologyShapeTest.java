@@ -55,10 +55,13 @@ class TopologyShapeTest {
         description.globalStores().forEach(g -> stores.addAll(g.processor().stores()));
         assertThat(stores).containsOnly("school-registry-store", "meal-reports-awaiting-school-store",
                 "student-status-awaiting-school-store", "enrollment-awaiting-school-store",
-                "meals-latest-report-store", "meals-rollup-store",
-                "kpi-store", "alert-lifecycle-store", "alert-open-store",
+                "meals-latest-report-store",
+                "meals-rollup-schools-store", "meals-district-rollup-store", "meals-city-rollup-store", "meals-district-kpi-store", "meals-city-kpi-store",
+                "alert-lifecycle-store", "alert-open-store",
                 "dropout-pupil-history-store", "dropout-open-cases-store", "dropout-enrollment-latest-report-store",
-                "dropout-standing-rollup-store", "dropout-flow-rollup-store",
+                
+                "dropout-standing-rollup-schools-store", "dropout-standing-district-rollup-store", "dropout-standing-city-rollup-store", "dropout-standing-district-kpi-store", "dropout-standing-city-kpi-store",
+                "dropout-flow-rollup-schools-store", "dropout-flow-district-rollup-store", "dropout-flow-city-rollup-store", "dropout-flow-district-kpi-store", "dropout-flow-city-kpi-store",
                 "dropout-standing-by-school-store", "dropout-flow-counted-figures-store");
         // Exactly these: each costs a write and a read of every record through it. Input is keyed by school, so
         // dropout events need none to reach their pupil's history.
@@ -68,8 +71,11 @@ class TopologyShapeTest {
                 repartitions.add(sink.topic());
             }
         }));
-        assertThat(repartitions).containsExactlyInAnyOrder("meals-rollup-repartition",
-                "meals-alert-conditions-repartition", "dropout-standing-rollup-repartition",
-                "dropout-flow-rollup-repartition", "dropout-alert-conditions-repartition");
+        assertThat(repartitions).containsExactlyInAnyOrder(
+                "meals-district-rollup-repartition", "meals-city-rollup-repartition",
+                "meals-alert-conditions-repartition",
+                "dropout-standing-district-rollup-repartition", "dropout-standing-city-rollup-repartition",
+                "dropout-flow-district-rollup-repartition", "dropout-flow-city-rollup-repartition",
+                "dropout-alert-conditions-repartition");
     }
 }

@@ -40,6 +40,16 @@ public record Counts(@JsonValue SortedMap<String, Long> values) {
         return combine(other, -1);
     }
 
+    /** The same counters without those at zero: a sum whose figures were all withdrawn holds nothing. */
+    public Counts withoutZeros() {
+        if (!values.containsValue(0L)) {
+            return this;
+        }
+        SortedMap<String, Long> kept = new TreeMap<>(values);
+        kept.values().removeIf(value -> value == 0L);
+        return new Counts(kept);
+    }
+
     private Counts combine(Counts other, long sign) {
         SortedMap<String, Long> sum = new TreeMap<>(values);
         other.values.forEach((name, value) -> sum.merge(name, sign * value, Long::sum));

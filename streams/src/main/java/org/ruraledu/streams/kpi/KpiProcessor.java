@@ -34,26 +34,34 @@ final class KpiProcessor implements Processor<String, Tally, String, Kpi> {
     private final List<Metric> metrics;
     private final Targets targets;
     private final Clock clock;
+    private final String kpiStore;
     private final String standingRollupStore;
     private ProcessorContext<String, Kpi> context;
     private KeyValueStore<String, Kpi> store;
     private KeyValueStore<String, ValueAndTimestamp<Tally>> rollup;
 
     /**
-     * @param standingRollupStore the rollup's store if it has CURRENT cells (they are re-stamped daily from it),
-     *                            else null
+     * @param kpiStore            where this level's KPIs are kept (read by the query API)
+     * @param standingRollupStore the rollup level's store if it has CURRENT cells (they are re-stamped daily from
+     *                            it), else null
      */
-    KpiProcessor(List<Metric> metrics, Targets targets, Clock clock, String standingRollupStore) {
+    KpiProcessor(List<Metric> metrics, Targets targets, Clock clock, String kpiStore, String standingRollupStore) {
         this.metrics = metrics;
         this.targets = targets;
         this.clock = clock;
+        this.kpiStore = kpiStore;
         this.standingRollupStore = standingRollupStore;
+    }
+
+    /** For measuring alone (tests): no store. */
+    KpiProcessor(List<Metric> metrics, Targets targets, Clock clock, String standingRollupStore) {
+        this(metrics, targets, clock, null, standingRollupStore);
     }
 
     @Override
     public void init(ProcessorContext<String, Kpi> context) {
         this.context = context;
-        this.store = context.getStateStore(Kpis.STORE);
+        this.store = context.getStateStore(kpiStore);
         if (standingRollupStore != null) {
             this.rollup = context.getStateStore(standingRollupStore);
             DailyCheck.schedule(context, clock, (today, timestamp) -> restamp(timestamp));
@@ -64,6 +72,21 @@ final class KpiProcessor implements Processor<String, Tally, String, Kpi> {
     public void process(Record<String, Tally> cell) {
         if (cell.value() != null) {
             publish(RollupKey.parse(cell.key()), cell.value(), cell.timestamp());
+        } else {
+            forget(RollupKey.parse(cell.key()));
+        }
+    }
+
+    /**
+     * A cell deleted: its period ended before the retention horizon. Its KPIs leave the store; the topic keeps
+     * their last records (a forgotten period's figures are history, not a withdrawal).
+     */
+    private void forget(RollupKey key) {
+        if (key.periodStart() == null) {
+            return; // a standing cell is never forgotten
+        }
+        for (Metric metric : metrics) {
+            store.delete(Kpi.key(key.scope(), metric.id(), key.period().id(), key.periodStart()));
         }
     }
 

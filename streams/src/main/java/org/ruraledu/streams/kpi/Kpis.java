@@ -12,15 +12,21 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 import org.ruraledu.serde.JsonSerde;
 import org.ruraledu.streams.ingest.SchoolRegistry;
+import org.ruraledu.streams.Retention;
+import org.ruraledu.streams.query.QueryStoreNames;
 import org.ruraledu.topics.Topics;
 
 /**
- * KPIs of every domain: a domain hands over its school {@link FigureChange}s with the periods and
- * {@link Metric}s it wants, and gets district and city KPIs in the contract's shape on {@code ruraledu.kpi.v1}
- * (status judged against the domain's {@link Target}s) and in the one KPI store the query API reads.
+ * KPIs of every domain: a domain hands over its school {@link FigureChange}s (keyed by school, in the school's
+ * task) with the periods and {@link Metric}s it wants, and gets district and city KPIs in the contract's shape on
+ * {@code ruraledu.kpi.v1} (status judged against the domain's {@link Target}s) and in the KPI stores the query API
+ * reads (one per rollup and level, so no store joins two domains' work into one sub-topology).
  *
  * <pre>
- *   changes → {@link Rollup} ({name}-rollup-store) → {name}-rollup-changes → {name}-kpi (kpi-store) → {name}-kpi-sink
+ *   changes → {@link Rollup}: {name}-rollup-schools → district cells ({name}-district-rollup-store)
+ *                                                   → city cells ({name}-city-rollup-store)
+ *   district cells → {name}-district-kpi ({name}-district-kpi-store) → {name}-district-kpi-sink
+ *   city cells     → {name}-city-kpi ({name}-city-kpi-store) → {name}-city-kpi-sink
  *   standing changes, registry changes → {@link SchoolStanding} ({name}-by-school-store) → Rollup → ...
  * </pre>
  *
@@ -30,23 +36,26 @@ import org.ruraledu.topics.Topics;
  *
  * <p>A KPI record is published only when its figures change. A "current" KPI keeps one key, dated today: the key
  * of an earlier day is deleted and tombstoned (null value) on the compacted topic, daily even without input.
+ * KPIs of periods that ended before the retention horizon leave the stores (not the topic).
  */
 public final class Kpis {
-    /** All KPI records of all domains, keyed like the topic: {@code {scope}|{metric}|{period}|{periodStart}}. */
-    public static final String STORE = "kpi-store";
-
     private final StreamsBuilder builder;
     private final Targets targets;
     private final Clock clock;
     private final SchoolRegistry registry;
+    private final Retention retention;
 
-    public Kpis(StreamsBuilder builder, Targets targets, Clock clock, SchoolRegistry registry) {
+    public Kpis(StreamsBuilder builder, Targets targets, Clock clock, SchoolRegistry registry, Retention retention) {
         this.builder = builder;
         this.targets = targets;
         this.clock = clock;
         this.registry = registry;
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE),
-                Serdes.String(), Topics.KPIS.valueSerde()));
+        this.retention = retention;
+    }
+
+    /** The KPI store of one rollup level ({@code district} or {@code city}). */
+    public static String kpiStore(String name, String level) {
+        return name + "-" + level + "-" + QueryStoreNames.KPI_SUFFIX;
     }
 
     /** Dated figures (DAY, WEEK, MONTH): each change counts in the district its figures name. */
@@ -54,7 +63,7 @@ public final class Kpis {
         if (periods.contains(Period.CURRENT)) {
             throw new IllegalArgumentException(name + ": standing (current) figures roll up with rollUpStanding");
         }
-        publish(name, new Rollup(name, periods).aggregate(changes), metrics, null);
+        publish(name, new Rollup(name, periods, retention, clock).aggregate(builder, changes), metrics, false);
     }
 
     /**
@@ -75,17 +84,28 @@ public final class Kpis {
                         Named.as(name + "-registry-change")), Named.as(name + "-standing-inputs"));
         KStream<String, FigureChange> bySchool = inputs.process(() -> new SchoolStanding(store, activeOnly),
                 Named.as(name + "-school-standing"), store, SchoolRegistry.STORE);
-        // CURRENT cells are re-stamped daily from the rollup's own store.
-        publish(name, new Rollup(name, List.of(Period.CURRENT)).aggregate(bySchool), metrics, Rollup.storeName(name));
+        // CURRENT cells are re-stamped daily from the rollup's own stores.
+        publish(name, new Rollup(name, List.of(Period.CURRENT), retention, clock).aggregate(builder, bySchool),
+                metrics, true);
     }
 
-    private void publish(String name, KTable<String, Tally> cells, List<Metric> metrics, String standingCells) {
+    private void publish(String name, Rollup.Levels levels, List<Metric> metrics, boolean standing) {
+        publish(name, "district", levels.districts(), metrics, standing ? Rollup.districtStore(name) : null);
+        publish(name, "city", levels.city(), metrics, standing ? Rollup.cityStore(name) : null);
+    }
+
+    private void publish(String name, String level, KTable<String, Tally> cells, List<Metric> metrics,
+            String standingCells) {
         List<Metric> measured = List.copyOf(metrics);
-        String[] stores = standingCells == null ? new String[] {STORE} : new String[] {STORE, standingCells};
-        cells.toStream(Named.as(name + "-rollup-changes"))
-                .process(() -> new KpiProcessor(measured, targets, clock, standingCells), Named.as(name + "-kpi"),
-                        stores)
+        String kpis = kpiStore(name, level);
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(kpis),
+                Serdes.String(), Topics.KPIS.valueSerde()));
+        String[] stores = standingCells == null ? new String[] {kpis} : new String[] {kpis, standingCells};
+        String prefix = name + "-" + level;
+        cells.toStream(Named.as(prefix + "-rollup-changes"))
+                .process(() -> new KpiProcessor(measured, targets, clock, kpis, standingCells),
+                        Named.as(prefix + "-kpi"), stores)
                 .to(Topics.KPIS.name(), Produced.with(Topics.KPIS.keySerde(), Topics.KPIS.valueSerde())
-                        .withName(name + "-kpi-sink"));
+                        .withName(prefix + "-kpi-sink"));
     }
 }

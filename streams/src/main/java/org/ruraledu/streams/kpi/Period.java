@@ -49,6 +49,19 @@ public enum Period {
     /** The first day of the period that contains {@code date} (null for CURRENT). */
     public abstract LocalDate start(LocalDate date);
 
+    /**
+     * The last day of the period that starts on {@code start}: once it is before the retention horizon, no figure
+     * of the period can change any more. Null for CURRENT, which never ends.
+     */
+    public LocalDate lastDay(LocalDate start) {
+        return switch (this) {
+            case DAY -> start;
+            case WEEK -> start.plusDays(6);
+            case MONTH -> start.plusMonths(1).minusDays(1);
+            case CURRENT -> null;
+        };
+    }
+
     public static Period byId(String id) {
         for (Period period : values()) {
             if (period.id.equals(id)) {

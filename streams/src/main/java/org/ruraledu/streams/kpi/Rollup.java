@@ -1,80 +1,113 @@
 package org.ruraledu.streams.kpi;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 import org.ruraledu.contract.District;
-import org.ruraledu.serde.JsonSerde;
+import org.ruraledu.records.RecordRules;
+import org.ruraledu.streams.Retention;
 
 /**
- * Rolls school figures up to district and city, per calendar period, for any metric: each
- * {@link FigureChange} fans out to its cells ({scope}|{period}|{periodStart}), is repartitioned by cell, and
- * each cell's {@link Tally} subtracts the old figure and adds the new one.
+ * Rolls school figures up in two levels, the one fan-in path of every domain's KPIs:
+ * <ol>
+ *   <li>in the school's task, each {@link FigureChange} becomes one {@link Contribution} per district cell
+ *       ({district}|{period}|{periodStart}) it touches ({@link SchoolCells}), and only those go through a
+ *       repartition, by cell;</li>
+ *   <li>each district cell's {@link Tally} adds its contributions (a KTable: the record cache folds a cell's many
+ *       updates between two commits into one);</li>
+ *   <li>the district cells' updates, few after that folding, roll up into the city cell of the same period (a
+ *       KTable aggregate that subtracts a district cell's old tally and adds its new one).</li>
+ * </ol>
+ * No key carries every school and no cell holds a per-school detail: a cell is a few counters.
  *
- * <p>Names (stable across upgrades): {@code {name}-rollup-fanout}, repartition topic
- * {@code {app}-{name}-rollup-repartition}, {@code {name}-rollup-aggregate}, store {@code {name}-rollup-store}.
+ * <p>Names (stable across upgrades): processor {@code {name}-rollup-schools} (store
+ * {@code {name}-rollup-schools-store}), repartition {@code {app}-{name}-district-rollup-repartition},
+ * {@code {name}-district-rollup-aggregate} (store {@code {name}-district-rollup-store}), repartition
+ * {@code {app}-{name}-city-rollup-repartition}, {@code {name}-city-rollup-aggregate} (store
+ * {@code {name}-city-rollup-store}).
+ *
+ * <p>Bounds: district and city stores hold one tally per scope and period cell; cells of periods that ended before
+ * the retention horizon are deleted (a district cell when told by {@link SchoolCells}, a city cell on the next
+ * update of it, which that deletion causes).
  */
 public final class Rollup {
-    private static final JsonSerde<Contribution> CONTRIBUTIONS = new JsonSerde<>(Contribution.class);
-    private static final JsonSerde<Tally> TALLIES = new JsonSerde<>(Tally.class);
-
     private final String name;
     private final List<Period> periods;
+    private final Retention retention;
+    private final Clock clock;
 
-    public Rollup(String name, List<Period> periods) {
+    /** The district cells and the city cells of one rollup. */
+    public record Levels(KTable<String, Tally> districts, KTable<String, Tally> city) {}
+
+    public Rollup(String name, List<Period> periods, Retention retention, Clock clock) {
         this.name = name;
         this.periods = List.copyOf(periods);
+        this.retention = retention;
+        this.clock = clock;
     }
 
-    public static String storeName(String name) {
-        return name + "-rollup-store";
+    public static String districtStore(String name) {
+        return name + "-district-rollup-store";
     }
 
-    public KTable<String, Tally> aggregate(KStream<?, FigureChange> changes) {
-        return changes
-                .flatMap((key, change) -> contributions(change), Named.as(name + "-rollup-fanout"))
-                .groupByKey(Grouped.with(name + "-rollup", Serdes.String(), CONTRIBUTIONS))
-                .aggregate(Tally::empty, (cell, contribution, tally) -> tally.apply(contribution),
-                        Named.as(name + "-rollup-aggregate"),
-                        Materialized.<String, Tally, KeyValueStore<Bytes, byte[]>>as(storeName(name))
-                                .withKeySerde(Serdes.String())
-                                .withValueSerde(TALLIES));
+    public static String cityStore(String name) {
+        return name + "-city-rollup-store";
     }
 
-    /** One contribution per cell touched by the old or the new figure (they differ if the district changed). */
-    List<KeyValue<String, Contribution>> contributions(FigureChange change) {
-        Map<String, Contribution> byCell = new LinkedHashMap<>();
-        if (change.before() != null) {
-            SchoolFigure before = change.before();
-            cells(before).forEach(cell -> byCell.put(cell, new Contribution(before.schoolId(), before.counts(), null)));
-        }
-        if (change.after() != null) {
-            SchoolFigure after = change.after();
-            cells(after).forEach(cell -> byCell.merge(cell, new Contribution(after.schoolId(), null, after.counts()),
-                    (old, added) -> new Contribution(added.schoolId(), old.before(), added.after())));
-        }
-        List<KeyValue<String, Contribution>> out = new ArrayList<>();
-        byCell.forEach((cell, contribution) -> out.add(KeyValue.pair(cell, contribution)));
-        return out;
+    /** Figure changes keyed by school (in the school's task), rolled up. */
+    public Levels aggregate(StreamsBuilder builder, KStream<?, FigureChange> changes) {
+        String schools = SchoolCells.storeName(name);
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(schools), Serdes.String(),
+                RollupSerdes.MEMBERSHIPS));
+        @SuppressWarnings("unchecked")
+        KStream<Object, FigureChange> bySchool = (KStream<Object, FigureChange>) changes;
+        KTable<String, Tally> districts = bySchool
+                .process(() -> new SchoolCells(schools, periods, retention, clock), Named.as(name + "-rollup-schools"),
+                        schools)
+                .groupByKey(Grouped.with(name + "-district-rollup", Serdes.String(), RollupSerdes.CONTRIBUTIONS))
+                .aggregate(Tally::empty,
+                        (cell, contribution, tally) -> contribution.forgets() ? null : tally.apply(contribution),
+                        Named.as(name + "-district-rollup-aggregate"), materialized(districtStore(name)));
+        KTable<String, Tally> city = districts
+                .groupBy((cell, tally) -> KeyValue.pair(cityCell(cell), tally),
+                        Grouped.with(name + "-city-rollup", Serdes.String(), RollupSerdes.TALLIES))
+                .aggregate(Tally::empty,
+                        (cell, district, tally) -> ended(cell) ? null : tally.withDistrict(district, 1),
+                        (cell, district, tally) -> ended(cell) ? null : tally.withDistrict(district, -1),
+                        Named.as(name + "-city-rollup-aggregate"), materialized(cityStore(name)));
+        return new Levels(districts, city);
     }
 
-    private List<String> cells(SchoolFigure figure) {
-        List<String> cells = new ArrayList<>();
-        for (String scope : List.of(figure.district(), District.CITY)) {
-            for (Period period : periods) {
-                cells.add(new RollupKey(scope, period, period.start(figure.date())).toString());
-            }
-        }
-        return cells;
+    private static Materialized<String, Tally, KeyValueStore<Bytes, byte[]>> materialized(String store) {
+        return Materialized.<String, Tally, KeyValueStore<Bytes, byte[]>>as(store)
+                .withKeySerde(Serdes.String())
+                .withValueSerde(RollupSerdes.TALLIES);
+    }
+
+    /** The city cell of a district cell: the same period. */
+    static String cityCell(String districtCell) {
+        RollupKey cell = RollupKey.parse(districtCell);
+        return new RollupKey(District.CITY, cell.period(), cell.periodStart()).toString();
+    }
+
+    /**
+     * Whether the cell's period ended before the retention horizon: its district cells are being forgotten, and
+     * what they take away from the city is no change of the figures but the city cell's own end.
+     */
+    private boolean ended(String cell) {
+        RollupKey key = RollupKey.parse(cell);
+        LocalDate lastDay = key.period().lastDay(key.periodStart());
+        return lastDay != null && retention.tooOld(lastDay, LocalDate.ofInstant(clock.instant(), RecordRules.ZONE));
     }
 }

@@ -1,37 +1,31 @@
 package org.ruraledu.streams.kpi;
 
-import java.util.SortedMap;
-import java.util.TreeMap;
-
 /**
- * A rollup cell: the counters summed over the schools' figures, and how many figures each school has in the
- * cell (a school contributes one figure per school day to a month), so that {@link #schools()} counts distinct
- * schools and a school drops out of the count when its last figure is withdrawn.
+ * A rollup cell: the counters summed over its schools' figures and the number of distinct schools contributing.
+ * A district cell also carries its share of the city's distinct schools ({@code citySchools}, see
+ * {@link Contribution}); a city cell is the sum of its districts' cells. Fixed size whatever the number of schools.
  */
-public record Tally(Counts totals, SortedMap<String, Long> figuresBySchool) {
+public record Tally(Counts totals, long schools, long citySchools) {
 
     public static Tally empty() {
-        return new Tally(Counts.none(), new TreeMap<>());
+        return new Tally(Counts.none(), 0, 0);
     }
 
-    /** The adder and the subtractor in one step. */
+    /** A district cell after one school's contribution. */
     Tally apply(Contribution contribution) {
-        Counts sum = totals;
-        SortedMap<String, Long> figures = new TreeMap<>(figuresBySchool);
-        if (contribution.before() != null) {
-            sum = sum.minus(contribution.before());
-            figures.computeIfPresent(contribution.schoolId(), (school, n) -> n > 1 ? n - 1 : null);
-        }
-        if (contribution.after() != null) {
-            sum = sum.plus(contribution.after());
-            figures.merge(contribution.schoolId(), 1L, Long::sum);
-        }
-        return new Tally(sum, figures);
+        return new Tally(totals.plus(contribution.delta()).withoutZeros(), schools + contribution.schools(),
+                citySchools + contribution.citySchools());
+    }
+
+    /** A city cell with one district cell added (sign 1) or taken away (sign -1). */
+    Tally withDistrict(Tally district, int sign) {
+        Counts sum = sign > 0 ? totals.plus(district.totals) : totals.minus(district.totals);
+        return new Tally(sum.withoutZeros(), schools + sign * district.citySchools, 0);
     }
 
     /** Distinct schools contributing. */
     public long schools() {
-        return figuresBySchool.size();
+        return schools;
     }
 
     public long total(String counter) {

@@ -29,24 +29,24 @@ class MetricTest {
 
     @Test
     void emptiedBucketsAreIgnoredAndAnEmptyHistogramHasNoData() {
-        Tally tally = cell(Map.of(3L, 1L, 50L, 1L)).apply(new Contribution("s", histogram(Map.of(50L, 1L)), null));
+        Tally tally = cell(Map.of(3L, 1L, 50L, 1L)).apply(Contribution.replacing(histogram(Map.of(50L, 1L)), null));
         assertThat(MEDIAN.measure(tally).value()).as("the 50-day value was withdrawn").isEqualTo(3);
 
-        Tally none = tally.apply(new Contribution("t", histogram(Map.of(3L, 1L)), null));
+        Tally none = tally.apply(Contribution.replacing(histogram(Map.of(3L, 1L)), null));
         assertThat(MEDIAN.measure(none).hasData()).isFalse();
         assertThat(MEDIAN.measure(none).value()).isZero();
     }
 
     @Test
     void otherCountersWithTheSamePrefixAreNotBuckets() {
-        Tally tally = cell(Map.of(4L, 1L)).apply(new Contribution("x", null,
+        Tally tally = cell(Map.of(4L, 1L)).apply(Contribution.replacing(null,
                 Counts.of(Map.of("daysOpen", 99, "days", 99))));
         assertThat(MEDIAN.measure(tally).value()).isEqualTo(4);
     }
 
     @Test
     void countsAndRatesReadTheirCounters() {
-        Tally tally = Tally.empty().apply(new Contribution("s", null, Counts.of(Map.of("open", 3, "enrolled", 6000))));
+        Tally tally = Tally.empty().apply(Contribution.replacing(null, Counts.of(Map.of("open", 3, "enrolled", 6000))));
         assertThat(Metric.count("c", "open").measure(tally).value()).isEqualTo(3);
         Metric.Measure rate = Metric.rate("r", "open", "enrolled", 10_000).measure(tally);
         assertThat(rate.value()).isEqualTo(5);
@@ -57,7 +57,7 @@ class MetricTest {
 
     /** A cell holding one school's histogram {@code value → count}. */
     private static Tally cell(Map<Long, Long> histogram) {
-        return Tally.empty().apply(new Contribution("s", null, histogram(histogram)));
+        return Tally.empty().apply(Contribution.replacing(null, histogram(histogram)));
     }
 
     private static Counts histogram(Map<Long, Long> histogram) {

@@ -9,7 +9,13 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
+import org.ruraledu.streams.Retention;
 import org.ruraledu.contract.Kpi;
 import org.ruraledu.contract.KpiStatus;
 
@@ -18,49 +24,84 @@ class RollupTest {
     private static final LocalDate MON = LocalDate.parse("2026-03-02");
 
     @Test
-    void aChangeTouchesEveryCellOfOldAndNewFigureOnce() {
-        Rollup rollup = new Rollup("t", List.of(Period.DAY, Period.WEEK, Period.MONTH));
+    void aChangeTouchesEveryDistrictCellOfOldAndNewFigureOnce() {
+        SchoolCells cells = schoolCells(List.of(Period.DAY, Period.WEEK, Period.MONTH));
         SchoolFigure before = new SchoolFigure("s", "wendeng", LocalDate.parse("2026-03-04"), counts(1));
         SchoolFigure after = new SchoolFigure("s", "rushan", LocalDate.parse("2026-03-04"), counts(2));
+        cells.process(new Record<>("s", new FigureChange(null, before), 0));
+        context.resetForwards();
 
-        List<KeyValue<String, Contribution>> cells = rollup.contributions(new FigureChange(before, after));
+        cells.process(new Record<>("s", new FigureChange(before, after), 0));
 
-        assertThat(cells).extracting(kv -> kv.key).containsExactly(
-                "wendeng|day|2026-03-04", "wendeng|week|2026-03-02", "wendeng|month|2026-03-01",
-                "city|day|2026-03-04", "city|week|2026-03-02", "city|month|2026-03-01",
-                "rushan|day|2026-03-04", "rushan|week|2026-03-02", "rushan|month|2026-03-01");
-        Contribution city = cells.get(3).value;
-        assertThat(city.before()).isEqualTo(counts(1));
-        assertThat(city.after()).as("old and new travel together").isEqualTo(counts(2));
-        assertThat(cells.get(0).value.after()).isNull();
-        assertThat(cells.get(6).value.before()).isNull();
+        List<KeyValue<String, Contribution>> out = forwarded();
+        assertThat(out).extracting(kv -> kv.key).containsExactly(
+                "wendeng|day|2026-03-04", "rushan|day|2026-03-04", "wendeng|week|2026-03-02",
+                "rushan|week|2026-03-02", "wendeng|month|2026-03-01", "rushan|month|2026-03-01");
+        Contribution leaving = out.get(0).value;
+        Contribution joining = out.get(1).value;
+        assertThat(leaving.delta()).isEqualTo(Counts.of(Map.of("n", -1)));
+        assertThat(leaving.schools()).isEqualTo(-1);
+        assertThat(joining.delta()).isEqualTo(counts(2));
+        assertThat(joining.schools()).isEqualTo(1);
+        assertThat(leaving.citySchools() + joining.citySchools()).as("still one school in the city").isZero();
     }
 
     @Test
     void tallyCountsDistinctSchoolsAndForgetsAWithdrawnOne() {
-        Tally tally = Tally.empty()
-                .apply(new Contribution("a", null, counts(3)))
-                .apply(new Contribution("a", null, counts(4)))
-                .apply(new Contribution("b", null, counts(5)));
+        SchoolCells cells = schoolCells(List.of(Period.MONTH));
+        SchoolFigure a1 = new SchoolFigure("a", "wendeng", LocalDate.parse("2026-03-02"), counts(3));
+        SchoolFigure a2 = new SchoolFigure("a", "wendeng", LocalDate.parse("2026-03-03"), counts(4));
+        SchoolFigure b1 = new SchoolFigure("b", "wendeng", LocalDate.parse("2026-03-02"), counts(5));
+        Tally tally = Tally.empty();
+        for (FigureChange change : List.of(new FigureChange(null, a1), new FigureChange(null, a2),
+                new FigureChange(null, b1))) {
+            cells.process(new Record<>("x", change, 0));
+        }
+        for (KeyValue<String, Contribution> kv : forwarded()) {
+            tally = tally.apply(kv.value);
+        }
         assertThat(tally.schools()).isEqualTo(2);
         assertThat(tally.total("n")).isEqualTo(12);
+        context.resetForwards();
 
-        tally = tally.apply(new Contribution("b", counts(5), null)).apply(new Contribution("a", counts(3), counts(1)));
+        cells.process(new Record<>("x", new FigureChange(b1, null), 0));
+        cells.process(new Record<>("x", new FigureChange(a1, new SchoolFigure("a", "wendeng", a1.date(), counts(1))), 0));
+        for (KeyValue<String, Contribution> kv : forwarded()) {
+            tally = tally.apply(kv.value);
+        }
         assertThat(tally.schools()).isEqualTo(1);
         assertThat(tally.total("n")).isEqualTo(5);
     }
 
+    private final MockProcessorContext<String, Contribution> context = new MockProcessorContext<>();
+
+    private SchoolCells schoolCells(List<Period> periods) {
+        KeyValueStore<String, SchoolCells.CellMembership> store = Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(SchoolCells.storeName("t")), Serdes.String(), RollupSerdes.MEMBERSHIPS)
+                .withLoggingDisabled().build();
+        store.init(context.getStateStoreContext(), store);
+        context.addStateStore(store);
+        SchoolCells cells = new SchoolCells(SchoolCells.storeName("t"), periods, new Retention(400), Clock.systemUTC());
+        cells.init(context);
+        return cells;
+    }
+
+    private List<KeyValue<String, Contribution>> forwarded() {
+        return context.forwarded().stream().map(f -> KeyValue.pair(f.record().key(), f.record().value())).toList();
+    }
+
     @Test
     void standingFiguresHaveOneCellDatedTheDayTheyAreComputed() {
-        Rollup rollup = new Rollup("t", List.of(Period.CURRENT));
+        SchoolCells cells = schoolCells(List.of(Period.CURRENT));
         SchoolFigure open = new SchoolFigure("s", "nanhai", null, counts(2));
-        assertThat(rollup.contributions(new FigureChange(null, open))).extracting(kv -> kv.key)
-                .containsExactly("nanhai|current|", "city|current|");
+        cells.process(new Record<>("s", new FigureChange(null, open), 0));
+        assertThat(forwarded()).extracting(kv -> kv.key).containsExactly("nanhai|current|");
+        assertThat(Rollup.cityCell("nanhai|current|")).isEqualTo("city|current|");
         assertThat(RollupKey.parse("nanhai|current|")).isEqualTo(new RollupKey("nanhai", Period.CURRENT, null));
 
         Instant evening = Instant.parse("2026-03-09T17:00:00Z"); // 01:00 on the 10th in Weihai
         KpiProcessor kpis = new KpiProcessor(List.of(), Targets.of(List.of()), Clock.fixed(evening, ZoneOffset.UTC), null);
-        Kpi kpi = kpis.measure(RollupKey.parse("city|current|"), Tally.empty().apply(new Contribution("s", null,
+        Kpi kpi = kpis.measure(RollupKey.parse("city|current|"), Tally.empty().apply(Contribution.replacing(null,
                 counts(2))), Metric.count("x.open", "n"), evening);
         assertThat(kpi.period()).isEqualTo("current");
         assertThat(kpi.periodStart()).isEqualTo(LocalDate.parse("2026-03-10"));
@@ -71,7 +112,7 @@ class RollupTest {
     @Test
     void ratesAndEmptyCells() {
         KpiProcessor kpis = new KpiProcessor(List.of(), Targets.of(List.of()), Clock.systemUTC(), null);
-        Tally tally = Tally.empty().apply(new Contribution("s", null,
+        Tally tally = Tally.empty().apply(Contribution.replacing(null,
                 Counts.of(Map.of("open", 3, "enrolled", 1500))));
         Kpi rate = kpis.measure(new RollupKey("city", Period.DAY, MON), tally,
                 Metric.rate("x.rate_per_10k", "open", "enrolled", 10_000), Instant.EPOCH);
