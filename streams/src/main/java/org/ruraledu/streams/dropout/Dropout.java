@@ -9,7 +9,7 @@ import org.apache.kafka.streams.state.Stores;
 import org.ruraledu.records.InputKind;
 import org.ruraledu.schemas.EnrollmentReport;
 import org.ruraledu.schemas.StudentStatusEvent;
-import org.ruraledu.serde.JsonSerde;
+import org.ruraledu.serde.StateSerde;
 import org.ruraledu.streams.Domain;
 import org.ruraledu.streams.Foundation;
 import org.ruraledu.streams.Retention;
@@ -73,7 +73,7 @@ public final class Dropout implements Domain {
         f.builder().addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CaseTracker.HISTORIES),
                 Serdes.String(), DropoutSerdes.pupilHistory()));
         f.builder().addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CaseTracker.OPEN_CASES),
-                Serdes.String(), new JsonSerde<>(OpenCase.class)));
+                Serdes.String(), new StateSerde<>(OpenCase.class)));
 
         KStream<String, Enriched<StudentStatusEvent>> events = f.ingest().stream(InputKind.STUDENT_STATUS);
         KStream<String, CaseOutput> outputs = events.process(() -> new CaseTracker(rules, limits, f.clock(), retention),

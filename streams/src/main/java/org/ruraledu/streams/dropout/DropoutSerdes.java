@@ -1,17 +1,17 @@
 package org.ruraledu.streams.dropout;
 
 import org.apache.kafka.common.serialization.Serde;
-import org.ruraledu.serde.JsonSerde;
+import org.ruraledu.serde.StateSerde;
 
-/** Serdes of the dropout state: JSON, so that a changelog record can be read by a person investigating a case. */
+/** Serdes of the dropout state: CBOR (binary JSON, {@link StateSerde}); any CBOR tool shows a changelog record as JSON. */
 public final class DropoutSerdes {
     private DropoutSerdes() {}
 
     public static Serde<PupilHistory> pupilHistory() {
-        return new JsonSerde<>(PupilHistory.class);
+        return new StateSerde<>(PupilHistory.class);
     }
 
     public static Serde<DropoutCase> dropoutCase() {
-        return new JsonSerde<>(DropoutCase.class);
+        return new StateSerde<>(DropoutCase.class);
     }
 }

@@ -10,8 +10,9 @@ import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
-import org.ruraledu.serde.JsonSerde;
+import org.ruraledu.serde.StateSerde;
 import org.ruraledu.streams.ingest.SchoolRegistry;
+import org.ruraledu.contract.Kpi;
 import org.ruraledu.streams.Retention;
 import org.ruraledu.streams.query.QueryStoreNames;
 import org.ruraledu.topics.Topics;
@@ -76,7 +77,7 @@ public final class Kpis {
             Set<String> activeOnly) {
         String store = SchoolStanding.storeName(name);
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), Serdes.String(),
-                new JsonSerde<>(SchoolStanding.State.class)));
+                new StateSerde<>(SchoolStanding.State.class)));
         KStream<String, StandingInput> inputs = changes
                 .mapValues(StandingInput::of, Named.as(name + "-standing-change"))
                 .selectKey((key, input) -> input.schoolId(), Named.as(name + "-standing-school"))
@@ -99,7 +100,7 @@ public final class Kpis {
         List<Metric> measured = List.copyOf(metrics);
         String kpis = kpiStore(name, level);
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(kpis),
-                Serdes.String(), Topics.KPIS.valueSerde()));
+                Serdes.String(), new StateSerde<>(Kpi.class)));
         String[] stores = standingCells == null ? new String[] {kpis} : new String[] {kpis, standingCells};
         String prefix = name + "-" + level;
         cells.toStream(Named.as(prefix + "-rollup-changes"))
