@@ -21,7 +21,7 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--quick", description = "Tiny workload, every stage, under a minute: checks the harness works, not the speed.")
     boolean quick;
 
-    @Option(names = "--schools", description = "Simulated schools (default: 3000; --quick: 20).")
+    @Option(names = "--schools", description = "Simulated schools (default: 8000, about 410,000 records; --quick: 20).")
     Integer schools;
 
     @Option(names = "--days", description = "Simulated school days (default: 40; --quick: 3).")
@@ -98,7 +98,7 @@ public final class BenchMain implements Callable<Integer> {
     }
 
     private BenchOptions options() {
-        BenchOptions d = quick ? BenchOptions.quick() : BenchOptions.full(3000, 40);
+        BenchOptions d = quick ? BenchOptions.quick() : BenchOptions.full(8000, 40);
         int n = schools != null ? schools : d.schools();
         int days = this.days != null ? this.days : d.days();
         return new BenchOptions(n, days, d.faults(), size2Schools != null ? size2Schools : Math.max(8, n / 2),

@@ -42,8 +42,8 @@ final class BenchmarksText {
                   both sides) on every partition of every topic its topology reads, inputs **and repartition
                   topics** (taken from the topology description), and the KPI, alert and dead-letter topics
                   unchanged, for a quiet period (3 s; 0.5 s in `--quick`). The end time is the last change seen before
-                  that quiet period (polled every 50 ms). The school registry feeds a global table, loaded before
-                  processing starts: its load is part of start-up. Rate = input records / (first record to caught
+                  that quiet period (polled every 50 ms). The school registry is an input topic like the others
+                  (a table co-partitioned with the reports, read by the same consumer group). Rate = input records / (first record to caught
                   up). Then it is stopped cleanly and restarted on its state ("restart").
                 - **(d) alert latency**: the restarted pipeline, the real gateway (`Gateway`, token from the
                   project's `TokenStore`) and a read_committed consumer of `ruraledu.alerts.v1`. Dropouts

@@ -51,8 +51,8 @@ final class PipelineRun implements AutoCloseable {
 
     /**
      * Every topic the application's consumer group reads, taken from the topology itself so that a new input or
-     * repartition topic is covered without a change here. The school registry feeds a global table, read by a
-     * consumer outside the group and fully before processing starts, so it is not among them.
+     * repartition topic is covered without a change here, the school registry (a co-partitioned table, read by the
+     * group like any input) included.
      */
     Set<String> sourceTopics() {
         Set<String> contract = new TreeSet<>(Topics.all().stream().map(Topic::name).toList());

@@ -26,7 +26,7 @@ final class PipelineStage {
                             + "repartition) and outputs stable", ctx.inputRecords(), t.busySeconds(),
                             run.sourceTopics().size()));
             r.put("pipeline.startup", "(c) full pipeline start-up", t.startupSeconds(), "s",
-                    "StreamsApp.start to first record processed (topics, registry global table, rebalance)");
+                    "StreamsApp.start to first record processed (topics, rebalance, state restore)");
             memory(r);
             internalBytes(ctx, StreamsMetrics.bytesWrittenByTopic(run.app().streams()));
             outputs(ctx);

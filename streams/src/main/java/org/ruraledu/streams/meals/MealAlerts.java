@@ -29,33 +29,38 @@ final class MealAlerts {
      */
     static List<AlertCondition> conditions(Revision<MealReport> revision, int correctionWindowDays) {
         Enriched<MealReport> latest = revision.latest();
-        LocalDate lastDay = latest.record().getDate().plusDays(correctionWindowDays);
+        SchoolFigure before = revision.before();
+        MealReport r = latest.record();
+        // Only what can change an alert goes on: a condition that holds, or one that held before this revision and
+        // no longer does. The common case, a first report without a gap or incident, sends nothing at all, and
+        // costs no message text either (this runs for every meal report).
+        boolean gapMatters = r.getNeeding() > r.getServed() || gap(before);
+        boolean incidentsMatter = r.getFoodSafetyIncidents() > 0 || incidents(before);
+        if (!gapMatters && !incidentsMatter) {
+            return List.of();
+        }
+        LocalDate lastDay = r.getDate().plusDays(correctionWindowDays);
         Where where = where(latest);
-        String day = String.valueOf(latest.record().getDate());
+        String day = String.valueOf(r.getDate());
         String window = correctionWindowDays + "天";
         List<AlertCondition> conditions = new ArrayList<>(2);
-        // Only what can change an alert goes on: a condition that holds, or one that held before this revision and
-        // no longer does. The common case, a first report without a gap or incident, sends nothing at all.
-        addIfItMatters(conditions, revision.before(), gap(revision.before()), mealGap(latest).expiringAfter(lastDay,
-                        "午餐缺口预警自动关闭：" + where.zh() + day + "的报告在" + window + "更正期限内未更正，缺口仍计入指标"
-                                + ITEM_ZH,
-                        "Lunch gap alert closed: the report of " + where.en() + " for " + day + " was not corrected"
-                                + " within the " + correctionWindowDays + "-day correction window; the gap stays in"
-                                + " the KPIs" + ITEM_EN + "."));
-        addIfItMatters(conditions, revision.before(), incidents(revision.before()), foodSafety(latest).expiringAfter(lastDay,
-                        "食品安全事件预警自动关闭：" + where.zh() + day + "的报告在" + window + "更正期限内未更正，事件仍计入指标"
-                                + ITEM_ZH,
-                        "Food-safety incident alert closed: the report of " + where.en() + " for " + day
-                                + " was not corrected within the " + correctionWindowDays + "-day correction window;"
-                                + " the incident stays in the KPIs" + ITEM_EN + "."));
-        return conditions;
-    }
-
-    private static void addIfItMatters(List<AlertCondition> conditions, SchoolFigure before, boolean heldBefore,
-            AlertCondition now) {
-        if (now.holds() || before != null && heldBefore) {
-            conditions.add(now);
+        if (gapMatters) {
+            conditions.add(mealGap(latest).expiringAfter(lastDay,
+                    "午餐缺口预警自动关闭：" + where.zh() + day + "的报告在" + window + "更正期限内未更正，缺口仍计入指标"
+                            + ITEM_ZH,
+                    "Lunch gap alert closed: the report of " + where.en() + " for " + day + " was not corrected"
+                            + " within the " + correctionWindowDays + "-day correction window; the gap stays in"
+                            + " the KPIs" + ITEM_EN + "."));
         }
+        if (incidentsMatter) {
+            conditions.add(foodSafety(latest).expiringAfter(lastDay,
+                    "食品安全事件预警自动关闭：" + where.zh() + day + "的报告在" + window + "更正期限内未更正，事件仍计入指标"
+                            + ITEM_ZH,
+                    "Food-safety incident alert closed: the report of " + where.en() + " for " + day
+                            + " was not corrected within the " + correctionWindowDays + "-day correction window;"
+                            + " the incident stays in the KPIs" + ITEM_EN + "."));
+        }
+        return conditions;
     }
 
     private static boolean gap(SchoolFigure figure) {
