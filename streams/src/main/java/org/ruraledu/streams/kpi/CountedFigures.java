@@ -11,7 +11,6 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.kstream.Named;
-import org.ruraledu.serde.StateSerde;
 import org.ruraledu.streams.DailyCheck;
 import org.ruraledu.streams.Retention;
 
@@ -37,7 +36,7 @@ public final class CountedFigures {
             KStream<String, FigureUpdate> updates, Retention retention, Clock clock) {
         String store = storeName(name);
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), Serdes.String(),
-                new StateSerde<>(SchoolFigure.class)));
+                RollupSerdes.FIGURES));
         return updates.process(() -> new Ledger(store, retention, clock), Named.as(name + "-counted-figures"), store);
     }
 

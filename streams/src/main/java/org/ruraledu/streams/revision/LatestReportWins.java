@@ -14,7 +14,6 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.ruraledu.records.RecordRules;
-import org.ruraledu.serde.StateSerde;
 import org.ruraledu.streams.DailyCheck;
 import org.ruraledu.streams.Foundation;
 import org.ruraledu.streams.Retention;
@@ -73,7 +72,7 @@ public final class LatestReportWins {
             Spec<T> spec) {
         String store = storeName(spec.name());
         f.builder().addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), Serdes.String(),
-                new StateSerde<>(ReportHistory.class)));
+                ReportHistory.SERDE));
         Retention retention = Retention.from(f.settings());
         Clock clock = f.clock();
         return withinHorizon(f, reports, spec, retention).process(() -> new Judge<>(spec, store, retention, clock),

@@ -3,7 +3,10 @@ package org.ruraledu.streams.revision;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.common.serialization.Serde;
+import org.ruraledu.streams.kpi.RollupSerdes;
 import org.ruraledu.streams.kpi.SchoolFigure;
+import org.ruraledu.streams.serde.Compact;
 
 /**
  * What is known of one school and period: every report id seen (including reports outdated on arrival, so that
@@ -37,6 +40,26 @@ record ReportHistory(List<String> reportIds, SchoolFigure current, LocalDate asO
     ReportHistory outdatedBy(String reportId) {
         return new ReportHistory(withId(reportId), current, asOf);
     }
+
+    private static final byte FORMAT = 1;
+
+    /** Written for every report: a compact format ({@link Compact}), no field names. */
+    static final Serde<ReportHistory> SERDE = Compact.serde(FORMAT, (history, out) -> {
+        out.varlong(history.reportIds.size());
+        history.reportIds.forEach(out::text);
+        out.bool(history.current != null);
+        if (history.current != null) {
+            RollupSerdes.figure(history.current, out);
+        }
+        out.day(history.asOf);
+    }, in -> {
+        List<String> ids = new ArrayList<>();
+        for (long i = in.varlong(); i > 0; i--) {
+            ids.add(in.text());
+        }
+        SchoolFigure current = in.bool() ? RollupSerdes.figure(in) : null;
+        return new ReportHistory(ids, current, in.day());
+    }, ReportHistory.class);
 
     private List<String> withId(String reportId) {
         List<String> ids = new ArrayList<>(reportIds);
