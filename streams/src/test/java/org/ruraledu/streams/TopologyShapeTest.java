@@ -53,7 +53,8 @@ class TopologyShapeTest {
             }
         }));
         description.globalStores().forEach(g -> stores.addAll(g.processor().stores()));
-        assertThat(stores).containsOnly("school-registry-store", "meal-reports-awaiting-school-store",
+        assertThat(stores).containsOnly("school-registry-store", "meals-school-registry-store",
+                "dropout-school-registry-store", "meal-reports-awaiting-school-store",
                 "student-status-awaiting-school-store", "enrollment-awaiting-school-store",
                 "meals-latest-report-store", "meals-rollup-store",
                 "kpi-store", "alert-lifecycle-store", "alert-open-store",
@@ -61,14 +62,15 @@ class TopologyShapeTest {
                 "dropout-standing-rollup-store", "dropout-flow-rollup-store",
                 "dropout-standing-by-school-store", "dropout-flow-counted-figures-store");
         // Exactly these: each costs a write and a read of every record through it. Input is keyed by school, so
-        // dropout events need none to reach their pupil's history.
+        // dropout events need none to reach their pupil's history; the registry copies carry registry updates only.
         List<String> repartitions = new ArrayList<>();
         description.subtopologies().forEach(s -> s.nodes().forEach(n -> {
             if (n instanceof TopologyDescription.Sink sink && sink.topic().endsWith("-repartition")) {
                 repartitions.add(sink.topic());
             }
         }));
-        assertThat(repartitions).containsExactlyInAnyOrder("meals-rollup-repartition",
+        assertThat(repartitions).containsExactlyInAnyOrder("meals-registry-repartition",
+                "dropout-registry-repartition", "meals-rollup-repartition",
                 "meals-alert-conditions-repartition", "dropout-standing-rollup-repartition",
                 "dropout-flow-rollup-repartition", "dropout-alert-conditions-repartition");
     }

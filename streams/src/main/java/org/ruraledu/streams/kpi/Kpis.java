@@ -11,7 +11,7 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 import org.ruraledu.serde.JsonSerde;
-import org.ruraledu.streams.ingest.SchoolRegistry;
+import org.ruraledu.streams.ingest.DomainRegistry;
 import org.ruraledu.topics.Topics;
 
 /**
@@ -21,7 +21,7 @@ import org.ruraledu.topics.Topics;
  *
  * <pre>
  *   changes → {@link Rollup} ({name}-rollup-store) → {name}-rollup-changes → {name}-kpi (kpi-store) → {name}-kpi-sink
- *   standing changes, registry changes → {@link SchoolStanding} ({name}-by-school-store) → Rollup → ...
+ *   standing changes, the domain's registry changes → {@link SchoolStanding} ({name}-by-school-store) → Rollup → ...
  * </pre>
  *
  * <p>Dated figures (a day, a month) stay in the district where they were counted. Standing figures ({@code current})
@@ -38,13 +38,11 @@ public final class Kpis {
     private final StreamsBuilder builder;
     private final Targets targets;
     private final Clock clock;
-    private final SchoolRegistry registry;
 
-    public Kpis(StreamsBuilder builder, Targets targets, Clock clock, SchoolRegistry registry) {
+    public Kpis(StreamsBuilder builder, Targets targets, Clock clock) {
         this.builder = builder;
         this.targets = targets;
         this.clock = clock;
-        this.registry = registry;
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE),
                 Serdes.String(), Topics.KPIS.valueSerde()));
     }
@@ -62,9 +60,10 @@ public final class Kpis {
      *
      * @param activeOnly the counters a school contributes only while it is active (e.g. its enrolment); the others
      *                   still count after it closed (its open dropout cases)
+     * @param registry   the domain's copy of the registry, whose changes move the school's figures
      */
     public void rollUpStanding(String name, KStream<?, FigureChange> changes, List<Metric> metrics,
-            Set<String> activeOnly) {
+            Set<String> activeOnly, DomainRegistry registry) {
         String store = SchoolStanding.storeName(name);
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), Serdes.String(),
                 new JsonSerde<>(SchoolStanding.State.class)));
@@ -73,8 +72,9 @@ public final class Kpis {
                 .selectKey((key, input) -> input.schoolId(), Named.as(name + "-standing-school"))
                 .merge(registry.changes().mapValues(change -> StandingInput.registryChanged(change.schoolId()),
                         Named.as(name + "-registry-change")), Named.as(name + "-standing-inputs"));
-        KStream<String, FigureChange> bySchool = inputs.process(() -> new SchoolStanding(store, activeOnly),
-                Named.as(name + "-school-standing"), store, SchoolRegistry.STORE);
+        KStream<String, FigureChange> bySchool = inputs.process(
+                () -> new SchoolStanding(store, registry.storeName(), activeOnly),
+                Named.as(name + "-school-standing"), store, registry.storeName());
         // CURRENT cells are re-stamped daily from the rollup's own store.
         publish(name, new Rollup(name, List.of(Period.CURRENT)).aggregate(bySchool), metrics, Rollup.storeName(name));
     }
