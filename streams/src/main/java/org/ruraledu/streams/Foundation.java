@@ -9,7 +9,8 @@ import org.ruraledu.streams.kpi.Kpis;
 
 /**
  * What every {@link Domain} builds on: the builder, settings and clock, ingest of the input topics (decode,
- * rules, registry, dead letters), KPI rollups with targets, and the alert lifecycle.
+ * rules, registry, dead letters; a domain takes its own with {@link Ingest#forDomain}, which keeps its copy of the
+ * registry), KPI rollups with targets, and the alert lifecycle.
  */
 public record Foundation(StreamsBuilder builder, Settings settings, Clock clock, Ingest ingest, Kpis kpis,
         AlertLifecycle alerts) {}

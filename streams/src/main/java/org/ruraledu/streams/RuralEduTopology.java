@@ -24,18 +24,25 @@ import org.ruraledu.streams.meals.Meals;
  * rollups, alert lifecycle) and one {@link Domain} per area of the plan.
  *
  * <pre>
- *  school-registry.v1 ─► school-registry-update (school-registry-store, co-partitioned) ─► registry changes
- *                              │ lookup                                   (standing figures follow them)
- *  meal-reports.v1 ─► Ingest ──┴─► Meals ─► LatestReportWins (meals-latest-report-store)
+ *  school-registry.v1 ─► school-registry-update (school-registry-store: the master) ─► dead-letters.v1 (unusable)
+ *                              └─► {domain}-registry topics ─► {domain}-registry-copy ({domain}-school-registry-store)
+ *                                  (one copy per domain, read in that domain's tasks only; standing figures follow it)
+ *  meal-reports.v1 ─► Ingest (lookup in meals-school-registry-store) ─► Meals ─► LatestReportWins (meals-latest-report-store)
  *                      │                     ├─► Rollup (meals-rollup-store) ─► KPIs (kpi-store) ─► kpi.v1
  *                      │                     └─► conditions ─► AlertLifecycle (alert-lifecycle-store) ─► alerts.v1
  *                      └─► dead-letters.v1
- *  student-status.v1, enrollment.v1 ─► Ingest ─► Dropout ─► cases per pupil (dropout-pupil-history-store,
- *                      dropout-open-cases-store, wall-clock overdue check) ─► Rollups, KPIs, AlertLifecycle
+ *  student-status.v1, enrollment.v1 ─► Ingest (lookup in dropout-school-registry-store) ─► Dropout ─► cases per
+ *                      pupil (dropout-pupil-history-store, dropout-open-cases-store, wall-clock overdue check)
+ *                      ─► Rollups, KPIs, AlertLifecycle
  * </pre>
  *
+ * <p>A store shared by processors fuses them into one sub-topology, whose tasks run all of it. So no domain reads
+ * the registry master: each reads its own copy, and one domain's backlog (meal reports, the bulk) does not hold up
+ * another's urgent records (a dropout event).
+ *
  * <p>To add a domain (e.g. left-behind care): implement {@link Domain} (targets + wiring from the
- * {@link Foundation}) and add it to {@link #domains()}. Every processor, store and internal topic is named
+ * {@link Foundation}, its input through {@code f.ingest().forDomain(name())}, which gives it its registry copy)
+ * and add it to {@link #domains()}. Every processor, store and internal topic is named
  * explicitly and prefixed by its domain, so adding a domain renames nothing that exists.
  */
 public final class RuralEduTopology {
@@ -55,9 +62,10 @@ public final class RuralEduTopology {
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(StreamsProperties.of(settings))));
         List<Domain> domains = domains();
         Ingest ingest = new Ingest(builder, new RecordRules(clock), clock, UnknownSchoolGrace.from(settings),
-                settings.get("streams.application.id"), DeadLetterCounter.micrometer(meters));
+                settings.get("streams.application.id"), DeadLetterCounter.micrometer(meters),
+                settings.getInt("topics.partitions"));
         Kpis kpis = new Kpis(builder, Targets.of(domains.stream().flatMap(d -> d.targets().stream()).toList()), clock,
-                ingest.registry(), Retention.from(settings));
+                Retention.from(settings));
         AlertLifecycle alerts = new AlertLifecycle(builder, clock, Retention.from(settings));
         Foundation foundation = new Foundation(builder, settings, clock, ingest, kpis, alerts);
         domains.forEach(domain -> domain.build(foundation));

@@ -15,6 +15,7 @@ import org.ruraledu.streams.Foundation;
 import org.ruraledu.streams.Retention;
 import org.ruraledu.streams.alert.AlertCondition;
 import org.ruraledu.streams.ingest.DeadLetter;
+import org.ruraledu.streams.ingest.DomainIngest;
 import org.ruraledu.streams.ingest.Enriched;
 import org.ruraledu.streams.kpi.CountedFigures;
 import org.ruraledu.streams.kpi.FigureChange;
@@ -75,7 +76,8 @@ public final class Dropout implements Domain {
         f.builder().addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CaseTracker.OPEN_CASES),
                 Serdes.String(), new StateSerde<>(OpenCase.class)));
 
-        KStream<String, Enriched<StudentStatusEvent>> events = f.ingest().stream(InputKind.STUDENT_STATUS);
+        DomainIngest ingest = f.ingest().forDomain(NAME);
+        KStream<String, Enriched<StudentStatusEvent>> events = ingest.stream(InputKind.STUDENT_STATUS);
         KStream<String, CaseOutput> outputs = events.process(() -> new CaseTracker(rules, limits, f.clock(), retention),
                 Named.as(NAME + "-cases"), CaseTracker.HISTORIES, CaseTracker.OPEN_CASES);
 
@@ -84,13 +86,13 @@ public final class Dropout implements Domain {
                 DropoutAlerts::pupilOf);
 
         KStream<String, FigureChange> enrolment = LatestReportWins
-                .apply(f, f.ingest().<EnrollmentReport>stream(InputKind.ENROLLMENT), ENROLMENT)
+                .apply(f, ingest.<EnrollmentReport>stream(InputKind.ENROLLMENT), ENROLMENT)
                 .mapValues(Revision::change, Named.as(NAME + "-enrollment-change"));
         KStream<String, FigureChange> standing = outputs.flatMapValues(output -> output instanceof CaseOutput.Standing s
                 ? List.of(s.change()) : List.<FigureChange>of(), Named.as(NAME + "-standing"));
         // A closed school's open cases still count (the children are still out of school), its enrolment does not.
         f.kpis().rollUpStanding(NAME + "-standing", standing.merge(enrolment, Named.as(NAME + "-standing-and-enrollment")),
-                DropoutKpis.STANDING, Set.of(DropoutKpis.ENROLLED));
+                DropoutKpis.STANDING, Set.of(DropoutKpis.ENROLLED), ingest.registry());
 
         KStream<String, FigureUpdate> flow = outputs.flatMapValues(output -> output instanceof CaseOutput.Flow f1
                 ? List.of(f1.update()) : List.<FigureUpdate>of(), Named.as(NAME + "-flow"));

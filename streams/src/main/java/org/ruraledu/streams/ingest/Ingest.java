@@ -2,10 +2,12 @@ package org.ruraledu.streams.ingest;
 
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
@@ -16,7 +18,7 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 import org.ruraledu.records.InputKind;
 import org.ruraledu.records.RecordRules;
-import org.ruraledu.serde.JsonSerde;
+import org.ruraledu.serde.StateSerde;
 import org.ruraledu.topics.Topic;
 import org.ruraledu.topics.Topics;
 
@@ -29,63 +31,84 @@ import org.ruraledu.topics.Topics;
  *
  * <pre>
  *   {kind}-source → {kind}-decode → {kind}-registry-lookup → {kind}-outcome ─► -accepted → {kind}-enriched → domain
- *                          ({kind}-awaiting-school-store)                  └► -rejected → {kind}-dead-letter → {kind}-dead-letter-sink
+ *       ({kind}-awaiting-school-store, {domain}-school-registry-store) └► -rejected → {kind}-dead-letter → {kind}-dead-letter-sink
  * </pre>
  *
  * <p>The registry lookup ({@link RegistryAdmission}) holds a record of a school not yet in the registry for
  * {@code ingest.unknown.school.grace} before dead-lettering it, since a school's registration and first reports
  * can race (they are different topics, written by different producers).
  *
- * <p>A domain asks for the accepted stream with {@link #stream(InputKind)}: keyed by schoolId, valued
- * {@link Enriched} (record + school profile). Asking twice for the same kind returns the same stream, so several
- * domains can share an input topic. No repartition happens here: input topics are keyed by schoolId (ingest
- * rejects a record whose key is not its schoolId), so per-school state downstream is already co-located.
+ * <p>A domain asks {@link #forDomain} for its ingest and then for the accepted streams of the kinds it reads
+ * ({@link DomainIngest#stream}): keyed by schoolId, valued {@link Enriched} (record + school profile), looked up
+ * in the domain's own copy of the registry. No repartition happens here: input topics are keyed by schoolId
+ * (ingest rejects a record whose key is not its schoolId), so per-school state downstream is already co-located.
  */
 public final class Ingest {
     private final StreamsBuilder builder;
     private final SchoolRegistry registry;
+    private final Serde<RegisteredSchool> registryStores;
+    private final int partitions;
     private final RecordRules rules;
     private final Clock clock;
     private final UnknownSchoolGrace unknownSchoolGrace;
     private final String rejectedBy;
     private final DeadLetterCounter deadLetters;
-    private final Map<InputKind, KStream<String, ? extends Enriched<?>>> streams = new EnumMap<>(InputKind.class);
+    private final Map<String, DomainIngest> domains = new HashMap<>();
+    /** Which domain reads each input kind. */
+    private final Map<InputKind, String> readers = new EnumMap<>(InputKind.class);
 
     /**
      * @param unknownSchoolGrace how long a record of a school not (yet) in the registry waits for it
      * @param rejectedBy the value of the dead letters' rejected-by header (the streams application id)
+     * @param partitions the input topics' partition count ({@code topics.partitions}), of the registry copies'
+     *                   internal topics too
      */
     public Ingest(StreamsBuilder builder, RecordRules rules, Clock clock, UnknownSchoolGrace unknownSchoolGrace,
-            String rejectedBy, DeadLetterCounter deadLetters) {
+            String rejectedBy, DeadLetterCounter deadLetters, int partitions) {
         this.builder = builder;
         this.rules = rules;
         this.clock = clock;
         this.unknownSchoolGrace = unknownSchoolGrace;
         this.rejectedBy = rejectedBy;
         this.deadLetters = deadLetters;
-        this.registry = new SchoolRegistry(builder, rules);
+        this.partitions = partitions;
+        this.registryStores = RegisteredSchool.serde(rules);
+        this.registry = new SchoolRegistry(builder, rules, registryStores);
         writeDeadLetters(SchoolRegistry.NAME, registry.refused(), letter -> letter);
     }
 
     /**
-     * The school registry, co-partitioned with the input: its changes as a stream, for per-school state that
-     * follows the registry (a school that moves or closes); processors may read its store
-     * {@link SchoolRegistry#STORE} in the school's task.
+     * Ingest for one domain, with its own copy of the registry (see {@link DomainRegistry}); asking twice for the
+     * same domain gives the same.
      */
-    public SchoolRegistry registry() {
-        return registry;
+    public DomainIngest forDomain(String domain) {
+        return domains.computeIfAbsent(domain, d -> new DomainIngest(this, d));
     }
 
-    /** The accepted records of one input topic, keyed by schoolId. */
-    @SuppressWarnings("unchecked")
-    public <T extends SpecificRecordBase> KStream<String, Enriched<T>> stream(InputKind kind) {
+    DomainRegistry copyRegistry(String domain) {
+        return DomainRegistry.copy(builder, domain, registry.entries(), registryStores, partitions);
+    }
+
+    /**
+     * The accepted records of one input topic for {@code domain}, looked up in {@code registryStore}. One input
+     * topic feeds one domain: two domains reading it would share its ingest and so fuse into one sub-topology
+     * again (and Kafka Streams reads a topic from one source only), so a second domain fails the build.
+     */
+    <T extends SpecificRecordBase> KStream<String, Enriched<T>> build(InputKind kind, String domain,
+            String registryStore) {
         if (kind == InputKind.SCHOOL_REGISTRY) {
             throw new IllegalArgumentException("the school registry is read by SchoolRegistry, not ingested");
         }
-        return (KStream<String, Enriched<T>>) streams.computeIfAbsent(kind, k -> build(k));
+        String reader = readers.putIfAbsent(kind, domain);
+        if (reader != null) {
+            throw new IllegalStateException("input " + kind.path() + " is read by domain '" + reader
+                    + "' already; domain '" + domain + "' cannot read it too: each input kind feeds one domain, "
+                    + "whose tasks it runs in (build it into that domain, or give the kind a topic per domain)");
+        }
+        return accepted(kind, registryStore);
     }
 
-    private <T extends SpecificRecordBase> KStream<String, Enriched<T>> build(InputKind kind) {
+    private <T extends SpecificRecordBase> KStream<String, Enriched<T>> accepted(InputKind kind, String registryStore) {
         String name = kind.path();
         Topic<String, T> topic = kind.topic();
         Deserializer<T> values = topic.valueSerde().deserializer();
@@ -95,10 +118,10 @@ public final class Ingest {
                 .process(() -> new DecodeAndCheck<>(values, rules), Named.as(name + "-decode"));
         String awaiting = RegistryAdmission.storeName(name);
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(awaiting), Serdes.String(),
-                new JsonSerde<>(AwaitingRecord.class)));
-        KStream<String, Intake<T>> lookedUp = checked.process(() -> new RegistryAdmission<T>(awaiting,
+                new StateSerde<>(AwaitingRecord.class)));
+        KStream<String, Intake<T>> lookedUp = checked.process(() -> new RegistryAdmission<T>(awaiting, registryStore,
                 raw -> DecodeAndCheck.check(raw, values, rules), unknownSchoolGrace, clock),
-                Named.as(name + "-registry-lookup"), awaiting, SchoolRegistry.STORE);
+                Named.as(name + "-registry-lookup"), awaiting, registryStore);
 
         Map<String, KStream<String, Intake<T>>> outcome = lookedUp.split(Named.as(name + "-outcome"))
                 .branch((key, intake) -> intake instanceof Intake.Accepted, Branched.as("-accepted"))

@@ -1,8 +1,10 @@
 package org.ruraledu.streams.ingest;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.ruraledu.records.RecordRules;
@@ -50,37 +52,38 @@ public record RegisteredSchool(RegistryEntry entry, LocalDate inactiveSince) {
     }
 
     /**
-     * Store format: one format byte, the day as a 4-byte epoch day ({@link #NO_DAY} if none), then the registry
-     * record's bytes exactly as received (decoded and checked again on read, like the topic itself), or, for an
-     * unusable entry ({@link #FORMAT_PROBLEM}), the problem's text: the bytes stay on the dead-letter topic.
+     * Store format, also of the registry copies' internal topics ({@link DomainRegistry}): one format byte, the day
+     * as a 4-byte epoch day ({@link #NO_DAY} if none), then the registry record's bytes exactly as received
+     * (decoded and checked again on read, like the topic itself), or, for an unusable entry
+     * ({@link #FORMAT_PROBLEM}), the problem's text: the bytes stay on the dead-letter topic. Reads of bytes seen
+     * lately are served decoded ({@link DecodedSchools}): give every registry store and topic the same serde.
      */
     static Serde<RegisteredSchool> serde(RecordRules rules) {
-        Serde<RegistryEntry> entries = RegistryEntry.serde(rules);
-        return Serdes.serdeFrom((topic, school) -> {
-            if (school == null) {
-                return null;
-            }
-            boolean usable = school.entry().usable();
-            byte[] raw = usable ? school.entry().raw()
-                    : school.entry().problem().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            return ByteBuffer.allocate(5 + raw.length).put(usable ? FORMAT : FORMAT_PROBLEM)
-                    .putInt(school.inactiveSince() == null ? NO_DAY : (int) school.inactiveSince().toEpochDay())
-                    .put(raw).array();
-        }, (topic, bytes) -> {
-            if (bytes == null) {
-                return null;
-            }
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            byte format = buffer.get();
-            if (format != FORMAT && format != FORMAT_PROBLEM) {
-                throw new IllegalStateException("unknown format of a " + SchoolRegistry.STORE + " entry");
-            }
-            int day = buffer.getInt();
-            byte[] rest = Arrays.copyOfRange(bytes, 5, bytes.length);
-            RegistryEntry entry = format == FORMAT ? entries.deserializer().deserialize(topic, rest)
-                    : new RegistryEntry(new byte[0], null, new String(rest, java.nio.charset.StandardCharsets.UTF_8));
-            return new RegisteredSchool(entry, day == NO_DAY ? null : LocalDate.ofEpochDay(day));
-        });
+        Deserializer<RegistryEntry> entries = RegistryEntry.serde(rules).deserializer();
+        DecodedSchools decoded = new DecodedSchools(DecodedSchools.CAPACITY);
+        return Serdes.serdeFrom((topic, school) -> school == null ? null : bytes(school),
+                (topic, bytes) -> bytes == null ? null : decoded.get(bytes, stored -> read(topic, stored, entries)));
+    }
+
+    private static byte[] bytes(RegisteredSchool school) {
+        boolean usable = school.entry().usable();
+        byte[] raw = usable ? school.entry().raw() : school.entry().problem().getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(5 + raw.length).put(usable ? FORMAT : FORMAT_PROBLEM)
+                .putInt(school.inactiveSince() == null ? NO_DAY : (int) school.inactiveSince().toEpochDay())
+                .put(raw).array();
+    }
+
+    private static RegisteredSchool read(String topic, byte[] bytes, Deserializer<RegistryEntry> entries) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        byte format = buffer.get();
+        if (format != FORMAT && format != FORMAT_PROBLEM) {
+            throw new IllegalStateException("unknown format of a school registry store entry");
+        }
+        int day = buffer.getInt();
+        byte[] rest = Arrays.copyOfRange(bytes, 5, bytes.length);
+        RegistryEntry entry = format == FORMAT ? entries.deserialize(topic, rest)
+                : new RegistryEntry(new byte[0], null, new String(rest, StandardCharsets.UTF_8));
+        return new RegisteredSchool(entry, day == NO_DAY ? null : LocalDate.ofEpochDay(day));
     }
 
     /** The entry a registry record makes of {@code before}: the inactive day starts when the school first closes. */

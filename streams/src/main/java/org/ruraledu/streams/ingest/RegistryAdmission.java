@@ -22,8 +22,9 @@ import org.ruraledu.topics.Topics;
 
 /**
  * The registry lookup of one input kind ({@code {kind}-registry-lookup}), with a grace period for schools not yet
- * in the registry. The registry ({@link SchoolRegistry}) is another topic, written by another producer, so a
- * school's first reports can arrive before its registration; rejecting them at once would lose valid reports.
+ * in the registry. It reads the copy of the registry kept by the kind's domain ({@link DomainRegistry}), never
+ * the master ({@link SchoolRegistry}). The registry is another topic, written by another producer, so a school's
+ * first reports can arrive before its registration; rejecting them at once would lose valid reports.
  *
  * <p>A decoded record of a known, usable, active school goes on at once ({@link #withSchool}); an unreadable
  * registry entry is rejected at once; an inactive school's record goes on only where {@link InactiveSchool} allows
@@ -43,6 +44,7 @@ final class RegistryAdmission<T> implements Processor<String, Intake<T>, String,
     private static final StringSerializer KEYS = new StringSerializer();
 
     private final String storeName;
+    private final String registryStore;
     private final Function<RawRecord, Intake<T>> decode;
     private final UnknownSchoolGrace grace;
     private final Clock clock;
@@ -53,11 +55,13 @@ final class RegistryAdmission<T> implements Processor<String, Intake<T>, String,
     private final Set<String> parked = new TreeSet<>();
 
     /**
+     * @param registryStore the domain's copy of the registry ({@link DomainRegistry#storeName})
      * @param decode decodes and checks a waiting record again on release, as {@link DecodeAndCheck} did
      */
-    RegistryAdmission(String storeName, Function<RawRecord, Intake<T>> decode, UnknownSchoolGrace grace,
-            Clock clock) {
+    RegistryAdmission(String storeName, String registryStore, Function<RawRecord, Intake<T>> decode,
+            UnknownSchoolGrace grace, Clock clock) {
         this.storeName = storeName;
+        this.registryStore = registryStore;
         this.decode = decode;
         this.grace = grace;
         this.clock = clock;
@@ -70,7 +74,7 @@ final class RegistryAdmission<T> implements Processor<String, Intake<T>, String,
     @Override
     public void init(ProcessorContext<String, Intake<T>> context) {
         this.context = context;
-        this.registry = context.getStateStore(SchoolRegistry.STORE);
+        this.registry = context.getStateStore(registryStore);
         this.awaiting = context.getStateStore(storeName);
         rememberParkedSchools();
         // Scheduled even with a zero grace: records held under an earlier, longer grace must still come out.

@@ -1,16 +1,21 @@
 package org.ruraledu.streams.ingest;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.processor.Cancellable;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.ruraledu.records.RecordRules;
@@ -19,17 +24,20 @@ import org.ruraledu.topics.Topics;
 
 /**
  * The school registry (compacted {@code ruraledu.school-registry.v1}), co-partitioned with the input topics: both
- * are keyed by schoolId and have the same partition count (checked at start-up), so the task that owns a school's
- * reports also owns its registry entry. That is what lets per-school state react to the registry itself: when a
- * school moves district or closes, its standing figures move or leave at once, without waiting for its next report.
+ * are keyed by schoolId and have the same partition count (checked at start-up). This is the master: it decodes
+ * and checks each registry record once, keeps {@code school-registry-store}, dead-letters unusable records, and
+ * sends each school's entry as it now is to the domains' copies ({@link DomainRegistry}), which are read where
+ * the reports are.
  *
  * <pre>
- *   school-registry-source → school-registry-update (school-registry-store) → registry changes → domains
+ *   school-registry-source → school-registry-update (school-registry-store) ─┬─► entries → {domain}-registry copies
+ *                                                                            └─► unusable → dead letters
  * </pre>
  *
- * <p>Why not a GlobalKTable (as before): a global table is read by its own thread, out of step with the tasks, and
- * a task cannot react to its updates. The cost of the co-partitioned table is that every input topic and the
- * registry form one sub-topology, which per-school report completeness needs anyway.
+ * <p>Why the master is read by no domain: a store read by several processors fuses them into one sub-topology,
+ * so one store read by every domain ran every domain in the same tasks, and a backlog of meal reports held up
+ * the dropout event behind it. Why not a GlobalKTable (as before): a global table is read by its own thread, out
+ * of step with the tasks, and a task cannot react to its updates.
  *
  * <p>The entry's bytes are kept as received: garbage under a school's key becomes an unusable entry (see
  * {@link RegistryEntry}), and the reports of that school are dead-lettered naming the problem.
@@ -38,26 +46,31 @@ public final class SchoolRegistry {
     public static final String STORE = "school-registry-store";
     /** Names the source ({@code school-registry-source}) and the processor that keeps the store. */
     static final String NAME = "school-registry";
+    /** How soon after a registry task starts it restates its entries to the copies. */
+    static final Duration RESTATE_AFTER = Duration.ofSeconds(1);
 
-    private final KStream<String, RegistryChange> changes;
+    private final KStream<String, RegisteredSchool> entries;
     private final KStream<String, DeadLetter> refused;
 
-    SchoolRegistry(StreamsBuilder builder, RecordRules rules) {
+    SchoolRegistry(StreamsBuilder builder, RecordRules rules, Serde<RegisteredSchool> stored) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
-                RegisteredSchool.serde(rules)));
-        Deserializer<RegistryEntry> entries = RegistryEntry.serde(rules).deserializer();
+                stored));
+        Deserializer<RegistryEntry> decode = RegistryEntry.serde(rules).deserializer();
         KStream<String, Object> outcomes = builder.stream(Topics.SCHOOL_REGISTRY.name(),
                         Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(NAME + "-source"))
-                .process(() -> new Update(entries), Named.as(NAME + "-update"), STORE);
-        changes = outcomes.filter((key, outcome) -> outcome instanceof RegistryChange, Named.as(NAME + "-changes"))
-                .mapValues(outcome -> (RegistryChange) outcome, Named.as(NAME + "-change"));
+                .process(() -> new Update(decode), Named.as(NAME + "-update"), STORE);
+        entries = outcomes.filter((key, outcome) -> outcome instanceof Current, Named.as(NAME + "-entries"))
+                .mapValues(outcome -> ((Current) outcome).entry(), Named.as(NAME + "-entry"));
         refused = outcomes.filter((key, outcome) -> outcome instanceof DeadLetter, Named.as(NAME + "-unusable"))
                 .mapValues(outcome -> (DeadLetter) outcome, Named.as(NAME + "-refused"));
     }
 
-    /** Every change of a school's entry, keyed by schoolId, in the school's task. */
-    public KStream<String, RegistryChange> changes() {
-        return changes;
+    /**
+     * Each school's entry as it now is, keyed by schoolId, when it changes (null: the school was removed), and
+     * every entry again once a registry task starts: for the copies, which ignore what they hold already.
+     */
+    KStream<String, RegisteredSchool> entries() {
+        return entries;
     }
 
     /** Registry records the pipeline cannot use (undecodable, breaking the rules, holding a raw number). */
@@ -65,15 +78,22 @@ public final class SchoolRegistry {
         return refused;
     }
 
+    /** A school's entry as the master now holds it; null when the school was removed. */
+    private record Current(RegisteredSchool entry) {}
+
     /**
-     * Keeps the store and tells what changed; a record sent again unchanged tells nothing. An unusable record is
-     * kept as such (its school's reports are then refused, naming the problem) and dead-lettered; the store keeps
-     * its problem, not its bytes, which may hold a raw student number.
+     * Keeps the store and sends the entry on when it changed; a record sent again unchanged sends nothing. An
+     * unusable record is kept as such (its school's reports are then refused, naming the problem) and
+     * dead-lettered; the store keeps its problem, not its bytes, which may hold a raw student number.
+     *
+     * <p>Once a task has started (a restart, a rebalance), it restates every entry of its partition: a copy that
+     * starts empty (an upgrade, a domain added later) fills from it, and one that is up to date changes nothing.
      */
     private static final class Update implements Processor<byte[], byte[], String, Object> {
         private final Deserializer<RegistryEntry> entries;
         private ProcessorContext<String, Object> context;
         private KeyValueStore<String, RegisteredSchool> store;
+        private Cancellable restatement;
 
         Update(Deserializer<RegistryEntry> entries) {
             this.entries = entries;
@@ -83,6 +103,7 @@ public final class SchoolRegistry {
         public void init(ProcessorContext<String, Object> context) {
             this.context = context;
             this.store = context.getStateStore(STORE);
+            this.restatement = context.schedule(RESTATE_AFTER, PunctuationType.WALL_CLOCK_TIME, this::restate);
         }
 
         @Override
@@ -96,18 +117,18 @@ public final class SchoolRegistry {
                 context.forward(new Record<>(schoolId, (Object) refusal(raw, entry), raw.timestamp(), raw.headers()));
                 entry = RegisteredSchool.withheld(entry);
             }
-            Record<String, RegistryEntry> in = new Record<>(schoolId, entry, raw.timestamp(), raw.headers());
-            RegisteredSchool before = store.get(in.key());
-            RegisteredSchool after = in.value() == null ? null : RegisteredSchool.next(before, in.value(), in.timestamp());
-            if (after == null ? before == null : after.sameAs(before)) {
-                return;
+            RegistryEntry filed = entry;
+            RegistryChange.file(store, schoolId, before -> filed == null ? null
+                            : RegisteredSchool.next(before, filed, raw.timestamp()))
+                    .ifPresent(change -> context.forward(new Record<>(schoolId, (Object) new Current(change.after()),
+                            raw.timestamp())));
+        }
+
+        private void restate(long now) {
+            restatement.cancel();
+            try (KeyValueIterator<String, RegisteredSchool> all = store.all()) {
+                all.forEachRemaining(kv -> context.forward(new Record<>(kv.key, (Object) new Current(kv.value), now)));
             }
-            if (after == null) {
-                store.delete(in.key());
-            } else {
-                store.put(in.key(), after);
-            }
-            context.forward(new Record<>(in.key(), (Object) new RegistryChange(in.key(), before, after), in.timestamp()));
         }
 
         private DeadLetter refusal(Record<byte[], byte[]> raw, RegistryEntry entry) {

@@ -6,8 +6,9 @@ import org.ruraledu.config.Settings;
 
 /**
  * How long ingest holds a record whose school is not (yet) in the registry before dead-lettering it as
- * {@link RejectionCode#UNKNOWN_SCHOOL}, and how often held records are looked at again. The registry is a
- * GlobalKTable read by its own thread, so a school's first reports can arrive before its registration is seen.
+ * {@link RejectionCode#UNKNOWN_SCHOOL}, and how often held records are looked at again. The registry is another
+ * topic, written by another producer, and each domain reads a copy of it that follows it by a commit of the
+ * registry's task ({@link DomainRegistry}), so a school's first reports can arrive before its registration is seen.
  *
  * @param grace         how long a record may wait for its school; zero dead-letters at once
  * @param checkInterval wall-clock interval at which waiting records are released or dead-lettered

@@ -11,7 +11,7 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 import org.ruraledu.serde.StateSerde;
-import org.ruraledu.streams.ingest.SchoolRegistry;
+import org.ruraledu.streams.ingest.DomainRegistry;
 import org.ruraledu.contract.Kpi;
 import org.ruraledu.streams.Retention;
 import org.ruraledu.streams.query.QueryStoreNames;
@@ -43,14 +43,12 @@ public final class Kpis {
     private final StreamsBuilder builder;
     private final Targets targets;
     private final Clock clock;
-    private final SchoolRegistry registry;
     private final Retention retention;
 
-    public Kpis(StreamsBuilder builder, Targets targets, Clock clock, SchoolRegistry registry, Retention retention) {
+    public Kpis(StreamsBuilder builder, Targets targets, Clock clock, Retention retention) {
         this.builder = builder;
         this.targets = targets;
         this.clock = clock;
-        this.registry = registry;
         this.retention = retention;
     }
 
@@ -72,9 +70,10 @@ public final class Kpis {
      *
      * @param activeOnly the counters a school contributes only while it is active (e.g. its enrolment); the others
      *                   still count after it closed (its open dropout cases)
+     * @param registry   the domain's copy of the school registry, in the domain's own tasks
      */
     public void rollUpStanding(String name, KStream<?, FigureChange> changes, List<Metric> metrics,
-            Set<String> activeOnly) {
+            Set<String> activeOnly, DomainRegistry registry) {
         String store = SchoolStanding.storeName(name);
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), Serdes.String(),
                 new StateSerde<>(SchoolStanding.State.class)));
@@ -83,8 +82,9 @@ public final class Kpis {
                 .selectKey((key, input) -> input.schoolId(), Named.as(name + "-standing-school"))
                 .merge(registry.changes().mapValues(change -> StandingInput.registryChanged(change.schoolId()),
                         Named.as(name + "-registry-change")), Named.as(name + "-standing-inputs"));
-        KStream<String, FigureChange> bySchool = inputs.process(() -> new SchoolStanding(store, activeOnly),
-                Named.as(name + "-school-standing"), store, SchoolRegistry.STORE);
+        KStream<String, FigureChange> bySchool = inputs.process(
+                () -> new SchoolStanding(store, registry.storeName(), activeOnly),
+                Named.as(name + "-school-standing"), store, registry.storeName());
         // CURRENT cells are re-stamped daily from the rollup's own stores.
         publish(name, new Rollup(name, List.of(Period.CURRENT), retention, clock).aggregate(builder, bySchool),
                 metrics, true);

@@ -9,12 +9,11 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.ruraledu.streams.ingest.RegisteredSchool;
-import org.ruraledu.streams.ingest.SchoolRegistry;
 
 /**
  * The first level of a standing rollup ({@code {name}-school-standing}): the sum of one school's standing figures
  * (its open cases, its enrolment, ...), counted in the district the registry gives it now. The school's task owns
- * both its figures and its registry entry, so a change of either is one step here:
+ * both its figures and its entry in the domain's copy of the registry, so a change of either is one step here:
  * <ul>
  *   <li>a figure changes: the school's sum changes, and the district cells get the difference;</li>
  *   <li>the school moves district: its whole sum leaves the old district and joins the new one at once;</li>
@@ -29,6 +28,7 @@ import org.ruraledu.streams.ingest.SchoolRegistry;
  */
 final class SchoolStanding implements Processor<String, StandingInput, String, FigureChange> {
     private final String storeName;
+    private final String registryStore;
     private final Set<String> activeOnly;
     private ProcessorContext<String, FigureChange> context;
     private KeyValueStore<String, State> store;
@@ -37,8 +37,10 @@ final class SchoolStanding implements Processor<String, StandingInput, String, F
     /** A school's standing sum, and the district and active flag it was last counted with. */
     record State(Counts sum, String district, boolean active) {}
 
-    SchoolStanding(String storeName, Set<String> activeOnly) {
+    /** @param registryStore the domain's copy of the registry, kept in step by the changes that reach it here */
+    SchoolStanding(String storeName, String registryStore, Set<String> activeOnly) {
         this.storeName = storeName;
+        this.registryStore = registryStore;
         this.activeOnly = Set.copyOf(activeOnly);
     }
 
@@ -50,7 +52,7 @@ final class SchoolStanding implements Processor<String, StandingInput, String, F
     public void init(ProcessorContext<String, FigureChange> context) {
         this.context = context;
         this.store = context.getStateStore(storeName);
-        this.registry = context.getStateStore(SchoolRegistry.STORE);
+        this.registry = context.getStateStore(registryStore);
     }
 
     @Override

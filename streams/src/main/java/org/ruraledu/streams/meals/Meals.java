@@ -57,7 +57,7 @@ public final class Meals implements Domain {
 
     @Override
     public void build(Foundation f) {
-        KStream<String, Enriched<MealReport>> reports = f.ingest().stream(InputKind.MEAL_REPORTS);
+        KStream<String, Enriched<MealReport>> reports = f.ingest().forDomain(NAME).stream(InputKind.MEAL_REPORTS);
         KStream<String, Revision<MealReport>> revisions = LatestReportWins.apply(f, reports, REPORTS);
         f.kpis().rollUp(NAME, revisions.mapValues(Revision::change, Named.as(NAME + "-figure-change")),
                 List.of(Period.DAY, Period.MONTH), List.of(COVERAGE, FOOD_SAFETY_INCIDENTS));

@@ -30,6 +30,7 @@ import org.ruraledu.topics.Topics;
 class RegistryAdmissionRestartTest {
     private static final Instant NOW = Instant.parse("2026-03-10T02:00:00Z");
     private static final String AWAITING = RegistryAdmission.storeName("meal-reports");
+    private static final String REGISTRY = DomainRegistry.storeName("meals");
 
     private final MutableClock clock = new MutableClock(NOW);
     private final RecordRules rules = new RecordRules(clock);
@@ -38,7 +39,7 @@ class RegistryAdmissionRestartTest {
             Stores.inMemoryKeyValueStore(AWAITING), Serdes.String(), new JsonSerde<>(AwaitingRecord.class))
             .withLoggingDisabled().build();
     private final KeyValueStore<String, RegisteredSchool> registry = Stores.keyValueStoreBuilder(
-            Stores.inMemoryKeyValueStore(SchoolRegistry.STORE), Serdes.String(), RegisteredSchool.serde(rules))
+            Stores.inMemoryKeyValueStore(REGISTRY), Serdes.String(), RegisteredSchool.serde(rules))
             .withLoggingDisabled().build();
 
     @Test
@@ -48,7 +49,7 @@ class RegistryAdmissionRestartTest {
         awaiting.put(AwaitingRecord.key("n1", 0), AwaitingRecord.of(parked, 0L, new RecordHeaders(), NOW));
         registry.put("n1", new RegisteredSchool(registered("n1"), null)); // registered while the instance was down
 
-        RegistryAdmission<MealReport> restarted = new RegistryAdmission<>(AWAITING,
+        RegistryAdmission<MealReport> restarted = new RegistryAdmission<>(AWAITING, REGISTRY,
                 raw -> DecodeAndCheck.check(raw, Topics.MEAL_REPORTS.valueSerde().deserializer(), rules),
                 new UnknownSchoolGrace(Duration.ofSeconds(60), Duration.ofSeconds(1)), clock);
         restarted.init(context);

@@ -1,0 +1,117 @@
+package org.ruraledu.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.TopologyDescription;
+import org.junit.jupiter.api.Test;
+import org.ruraledu.config.Settings;
+import org.ruraledu.records.InputKind;
+import org.ruraledu.records.RecordRules;
+import org.ruraledu.streams.ingest.DomainRegistry;
+import org.ruraledu.streams.ingest.Ingest;
+import org.ruraledu.streams.ingest.SchoolRegistry;
+import org.ruraledu.streams.ingest.UnknownSchoolGrace;
+import org.ruraledu.topics.Topics;
+
+/**
+ * Each domain reads its own copy of the school registry. A store read by several processors fuses them into one
+ * sub-topology, whose tasks run everything in it: when every domain read one registry store, a backlog of meal
+ * reports held up the dropout event behind it (DROPOUT_DETECTED minutes late). So the master store is read by the
+ * registry alone, and each copy by its own domain alone.
+ */
+class RegistryCopiesShapeTest {
+    private static final String MEAL_REPORTS = Topics.MEAL_REPORTS.name();
+    private static final String STUDENT_STATUS = Topics.STUDENT_STATUS.name();
+    private final TopologyDescription topology = RuralEduTopology.buildTopology(
+            Settings.defaults().with(Map.of("streams.application.id", "copies", "topics.partitions", "6")),
+            Clock.systemUTC()).describe();
+
+    @Test
+    void theMasterRegistryStoreIsReadByTheRegistryAlone() {
+        assertThat(readersOf(SchoolRegistry.STORE)).containsExactly("school-registry-update");
+        assertThat(sourceTopicsWith(SchoolRegistry.STORE)).containsExactly(Topics.SCHOOL_REGISTRY.name());
+    }
+
+    @Test
+    void eachDomainsCopyIsReadByThatDomainAlone() {
+        assertThat(readersOf(DomainRegistry.storeName("meals")))
+                .containsExactlyInAnyOrder("meals-registry-copy", "meal-reports-registry-lookup");
+        assertThat(readersOf(DomainRegistry.storeName("dropout"))).containsExactlyInAnyOrder("dropout-registry-copy",
+                "student-status-registry-lookup", "enrollment-registry-lookup", "dropout-standing-school-standing");
+        assertThat(sourceTopicsWith(DomainRegistry.storeName("meals"))).contains(MEAL_REPORTS)
+                .doesNotContain(STUDENT_STATUS, Topics.ENROLLMENT.name(), Topics.SCHOOL_REGISTRY.name());
+        assertThat(sourceTopicsWith(DomainRegistry.storeName("dropout"))).contains(STUDENT_STATUS)
+                .doesNotContain(MEAL_REPORTS, Topics.SCHOOL_REGISTRY.name());
+    }
+
+    /**
+     * The bulk input and the input of the urgent alert in tasks of their own. (The KPI and alert stores, still one
+     * for every domain, fuse the rollup and alert sub-topologies downstream of the repartition topics, not these.)
+     */
+    @Test
+    void mealReportsAndStudentStatusRunInDifferentSubTopologies() {
+        assertThat(subtopologyReading(MEAL_REPORTS)).isNotEqualTo(subtopologyReading(STUDENT_STATUS));
+    }
+
+    @Test
+    void theCopiesTopicsAreCreatedBeforeStartWithTheInputsPartitions() {
+        assertThat(RepartitionTopics.of(topology, "copies", 6, (short) 1))
+                .filteredOn(topic -> topic.name().endsWith("-registry-repartition"))
+                .extracting(topic -> topic.name() + " " + topic.numPartitions())
+                .containsExactlyInAnyOrder("copies-meals-registry-repartition 6",
+                        "copies-dropout-registry-repartition 6");
+    }
+
+    @Test
+    void anInputKindReadByTwoDomainsFailsTheBuild() {
+        Ingest ingest = new Ingest(new StreamsBuilder(), RecordRules.systemClock(), Clock.systemUTC(),
+                UnknownSchoolGrace.from(Settings.defaults()), "copies", (topic, code) -> {}, 6);
+        ingest.forDomain("meals").stream(InputKind.MEAL_REPORTS);
+
+        assertThat(ingest.forDomain("meals").stream(InputKind.MEAL_REPORTS)).as("the same domain again")
+                .isSameAs(ingest.forDomain("meals").stream(InputKind.MEAL_REPORTS));
+        assertThatThrownBy(() -> ingest.forDomain("care").stream(InputKind.MEAL_REPORTS))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("meal-reports is read by domain 'meals' already; domain 'care' cannot");
+    }
+
+    private Set<String> readersOf(String store) {
+        Set<String> readers = new TreeSet<>();
+        topology.subtopologies().forEach(s -> s.nodes().stream().filter(node -> stores(node).contains(store))
+                .forEach(node -> readers.add(node.name())));
+        return readers;
+    }
+
+    private Set<String> sourceTopicsWith(String store) {
+        Set<String> topics = new TreeSet<>();
+        topology.subtopologies().stream()
+                .filter(s -> s.nodes().stream().anyMatch(node -> stores(node).contains(store)))
+                .forEach(s -> s.nodes().stream().filter(TopologyDescription.Source.class::isInstance)
+                        .forEach(node -> topics.addAll(((TopologyDescription.Source) node).topicSet())));
+        return topics;
+    }
+
+    private String sourceOf(String topic) {
+        return topology.subtopologies().stream().flatMap(s -> s.nodes().stream())
+                .filter(node -> node instanceof TopologyDescription.Source source && source.topicSet().contains(topic))
+                .findFirst().orElseThrow().name();
+    }
+
+    private int subtopologyReading(String topic) {
+        String source = sourceOf(topic);
+        return topology.subtopologies().stream()
+                .filter(s -> s.nodes().stream().anyMatch(node -> node.name().equals(source)))
+                .findFirst().orElseThrow().id();
+    }
+
+    private static List<String> stores(TopologyDescription.Node node) {
+        return node instanceof TopologyDescription.Processor p ? List.copyOf(p.stores()) : List.of();
+    }
+}
