@@ -28,11 +28,14 @@ import org.ruraledu.streams.meals.Meals;
  *                              │ lookup                                   (standing figures follow them)
  *  meal-reports.v1 ─► Ingest ──┴─► Meals ─► LatestReportWins (meals-latest-report-store)
  *                      │                     ├─► Rollup (meals-rollup-store) ─► KPIs (kpi-store) ─► kpi.v1
- *                      │                     └─► conditions ─► AlertLifecycle (alert-lifecycle-store) ─► alerts.v1
+ *                      │                     └─► conditions ─► AlertLifecycle (meals-alert-lifecycle-store,
+ *                      │                                          meals-alert-open-store) ─► alerts.v1
  *                      └─► dead-letters.v1
  *  student-status.v1, enrollment.v1 ─► Ingest ─► Dropout ─► cases per pupil (dropout-pupil-history-store,
  *                      dropout-open-cases-store, wall-clock overdue check) ─► Rollups, KPIs, AlertLifecycle
+ *                      (dropout-alert-lifecycle-store, dropout-alert-open-store) ─► alerts.v1
  * </pre>
+ * Alert conditions are tracked in the task that emits them (no repartition), each domain in stores of its own.
  *
  * <p>To add a domain (e.g. left-behind care): implement {@link Domain} (targets + wiring from the
  * {@link Foundation}) and add it to {@link #domains()}. Every processor, store and internal topic is named

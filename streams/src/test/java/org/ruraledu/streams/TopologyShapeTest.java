@@ -56,12 +56,13 @@ class TopologyShapeTest {
         assertThat(stores).containsOnly("school-registry-store", "meal-reports-awaiting-school-store",
                 "student-status-awaiting-school-store", "enrollment-awaiting-school-store",
                 "meals-latest-report-store", "meals-rollup-store",
-                "kpi-store", "alert-lifecycle-store", "alert-open-store",
+                "kpi-store", "meals-alert-lifecycle-store", "meals-alert-open-store",
+                "dropout-alert-lifecycle-store", "dropout-alert-open-store",
                 "dropout-pupil-history-store", "dropout-open-cases-store", "dropout-enrollment-latest-report-store",
                 "dropout-standing-rollup-store", "dropout-flow-rollup-store",
                 "dropout-standing-by-school-store", "dropout-flow-counted-figures-store");
         // Exactly these: each costs a write and a read of every record through it. Input is keyed by school, so
-        // dropout events need none to reach their pupil's history.
+        // dropout events need none to reach their pupil's history, nor alert conditions their lifecycle.
         List<String> repartitions = new ArrayList<>();
         description.subtopologies().forEach(s -> s.nodes().forEach(n -> {
             if (n instanceof TopologyDescription.Sink sink && sink.topic().endsWith("-repartition")) {
@@ -69,7 +70,6 @@ class TopologyShapeTest {
             }
         }));
         assertThat(repartitions).containsExactlyInAnyOrder("meals-rollup-repartition",
-                "meals-alert-conditions-repartition", "dropout-standing-rollup-repartition",
-                "dropout-flow-rollup-repartition", "dropout-alert-conditions-repartition");
+                "dropout-standing-rollup-repartition", "dropout-flow-rollup-repartition");
     }
 }
