@@ -27,6 +27,7 @@ import org.ruraledu.contract.Alert.AlertState;
 import org.ruraledu.contract.AlertType;
 import org.ruraledu.contract.District;
 import org.ruraledu.contract.Kpi;
+import org.ruraledu.embedded.StreamsLag;
 import org.ruraledu.producers.client.SchoolClient;
 import org.ruraledu.producers.gateway.TokenStore;
 import org.ruraledu.producers.simulator.SimulatedSchool;
@@ -153,7 +154,8 @@ class DropoutPipelineIT {
         SimulatedSchool school = schools.get(3);
         String token = new TokenStore(pipeline.settings().getPath("gateway.tokens.file")).issue(school.id());
         try (AlertWatch watch = new AlertWatch(pipeline)) {
-            // Pupil 0 warms up: its alert comes after the simulated backlog; pupils 1 to 3 are timed.
+            // Pupil 0 warms up; pupils 1 to 3 are timed once the simulated backlog is processed. Pupil 0's alert
+            // does not say so: tracked in its case's task, it no longer waits for the rest of the backlog.
             for (int pupil = 0; pupil < 4; pupil++) {
                 String ref = REFS.refOf("G3710990000" + String.format("%08d", 90_000 + pupil));
                 String body = String.format("{\"eventId\":\"gw-dropout-%d\",\"schoolId\":\"%s\",\"studentRef\":\"%s\","
@@ -169,6 +171,9 @@ class DropoutPipelineIT {
                 Duration latency = Duration.ofNanos(System.nanoTime() - sent);
                 if (pupil > 0) {
                     assertThat(latency).isLessThan(Duration.ofSeconds(2));
+                } else {
+                    StreamsLag.awaitCaughtUp(pipeline.broker(), pipeline.settings().get("streams.application.id"),
+                            Duration.ofSeconds(60));
                 }
             }
         }

@@ -28,13 +28,15 @@ import org.ruraledu.streams.meals.Meals;
  *                              └─► {domain}-registry topics ─► {domain}-registry-copy ({domain}-school-registry-store)
  *                                  (one copy per domain, read in that domain's tasks only; standing figures follow it)
  *  meal-reports.v1 ─► Ingest (lookup in meals-school-registry-store) ─► Meals ─► LatestReportWins (meals-latest-report-store)
- *                      │                     ├─► Rollup (meals-rollup-store) ─► KPIs (kpi-store) ─► kpi.v1
- *                      │                     └─► conditions ─► AlertLifecycle (alert-lifecycle-store) ─► alerts.v1
+ *                      │                     ├─► Rollup (school cells ─► district cells ─► city cells) ─► KPIs ─► kpi.v1
+ *                      │                     └─► conditions ─► AlertLifecycle (meals-alert-lifecycle-store,
+ *                      │                                          meals-alert-open-store) ─► alerts.v1
  *                      └─► dead-letters.v1
  *  student-status.v1, enrollment.v1 ─► Ingest (lookup in dropout-school-registry-store) ─► Dropout ─► cases per
  *                      pupil (dropout-pupil-history-store, dropout-open-cases-store, wall-clock overdue check)
- *                      ─► Rollups, KPIs, AlertLifecycle
+ *                      ─► Rollups, KPIs, AlertLifecycle (dropout-alert-lifecycle-store, dropout-alert-open-store)
  * </pre>
+ * Alert conditions are tracked in the task that emits them (no repartition), each domain in stores of its own.
  *
  * <p>A store shared by processors fuses them into one sub-topology, whose tasks run all of it. So no domain reads
  * the registry master: each reads its own copy, and one domain's backlog (meal reports, the bulk) does not hold up

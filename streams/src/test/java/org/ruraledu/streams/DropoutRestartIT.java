@@ -29,6 +29,7 @@ import org.ruraledu.contract.AlertType;
 import org.ruraledu.embedded.CommittedRecords;
 import org.ruraledu.embedded.EmbeddedBroker;
 import org.ruraledu.embedded.SharedBroker;
+import org.ruraledu.embedded.StreamsLag;
 import org.ruraledu.records.RecordRules;
 import org.ruraledu.schemas.StudentStatus;
 import org.ruraledu.schemas.StudentStatusEvent;

@@ -92,18 +92,12 @@ class MealsTopologyTest {
         assertRatio(kpis.get("rushan|meals.coverage|month|2026-03-01"), 10, 10, 1, KpiStatus.MET);
     }
 
+    /** How many conditions each report sends on is counted in MealAlertsTest: no topic carries them any more. */
     @Test
     void onlyConditionsThatCanChangeAnAlertGoOnToTheLifecycle() {
-        var conditions = fx.driver.createOutputTopic(TopologyFixture.APP_ID + "-meals-alert-conditions-repartition",
-                new org.apache.kafka.common.serialization.StringDeserializer(),
-                new org.apache.kafka.common.serialization.ByteArrayDeserializer());
         fx.report(meal("ok", "w1", "2026-03-02", 100, 100, 0));
-        assertThat(conditions.readRecordsToList()).as("no gap, no incident, nothing before: nothing to say").isEmpty();
-
         fx.report(meal("gap", "w2", "2026-03-02", 100, 90, 0));
-        assertThat(conditions.readRecordsToList()).as("the gap holds").hasSize(1);
         fx.report(meal("gap-fix", "w2", "2026-03-02", 100, 100, 0));
-        assertThat(conditions.readRecordsToList()).as("the gap held and clears").hasSize(1);
         assertThat(fx.newAlerts()).extracting(kv -> kv.value.state())
                 .containsExactly(AlertState.OPEN, AlertState.RESOLVED);
     }

@@ -59,7 +59,8 @@ class TopologyShapeTest {
                 "meals-latest-report-store",
                 "meals-rollup-schools-store", "meals-district-rollup-store", "meals-city-rollup-store",
                 "meals-district-kpi-store", "meals-city-kpi-store",
-                "alert-lifecycle-store", "alert-open-store",
+                "meals-alert-lifecycle-store", "meals-alert-open-store",
+                "dropout-alert-lifecycle-store", "dropout-alert-open-store",
                 "dropout-pupil-history-store", "dropout-open-cases-store", "dropout-enrollment-latest-report-store",
                 "dropout-standing-rollup-schools-store", "dropout-standing-district-rollup-store",
                 "dropout-standing-city-rollup-store", "dropout-standing-district-kpi-store",
@@ -68,7 +69,8 @@ class TopologyShapeTest {
                 "dropout-flow-city-rollup-store", "dropout-flow-district-kpi-store", "dropout-flow-city-kpi-store",
                 "dropout-standing-by-school-store", "dropout-flow-counted-figures-store");
         // Exactly these: each costs a write and a read of every record through it. Input is keyed by school, so
-        // dropout events need none to reach their pupil's history; the registry copies carry registry updates only.
+        // dropout events need none to reach their pupil's history, nor alert conditions their lifecycle; the registry
+        // copies carry registry updates only.
         List<String> repartitions = new ArrayList<>();
         description.subtopologies().forEach(s -> s.nodes().forEach(n -> {
             if (n instanceof TopologyDescription.Sink sink && sink.topic().endsWith("-repartition")) {
@@ -78,9 +80,7 @@ class TopologyShapeTest {
         assertThat(repartitions).containsExactlyInAnyOrder("meals-registry-repartition",
                 "dropout-registry-repartition",
                 "meals-district-rollup-repartition", "meals-city-rollup-repartition",
-                "meals-alert-conditions-repartition",
                 "dropout-standing-district-rollup-repartition", "dropout-standing-city-rollup-repartition",
-                "dropout-flow-district-rollup-repartition", "dropout-flow-city-rollup-repartition",
-                "dropout-alert-conditions-repartition");
+                "dropout-flow-district-rollup-repartition", "dropout-flow-city-rollup-repartition");
     }
 }

@@ -92,7 +92,7 @@ final class CaseTracker implements Processor<String, Enriched<StudentStatusEvent
                 histories.put(pupil, recording.history());
                 LocalDate today = today();
                 // A withdrawn case first: when a late event re-dates a case, its old alert is resolved before the
-                // new one opens (the alert lifecycle keeps this order: it partitions dropout conditions by pupil).
+                // new one opens (the alert lifecycle keeps this order: it tracks them here, in this task).
                 recording.changes().stream()
                         .sorted(Comparator.comparing((CaseChange c) -> c.kind() != CaseChange.Kind.WITHDRAWN))
                         .forEach(change -> follow(change, event, today, in.timestamp()));

@@ -31,7 +31,8 @@ import org.ruraledu.streams.revision.Revision;
  *
  * <pre>
  *  student-status.v1 ─► Ingest ─► dropout-cases (CaseTracker: dropout-pupil-history-store, dropout-open-cases-store; wall-clock overdue check)
- *          ├─► conditions ─► AlertLifecycle: DROPOUT_DETECTED, DROPOUT_CASE_OVERDUE
+ *          ├─► conditions ─► AlertLifecycle (dropout-alert-lifecycle-store, dropout-alert-open-store, in this task):
+ *          │                 DROPOUT_DETECTED, DROPOUT_CASE_OVERDUE
  *          ├─► standing ─┬─► Rollup dropout-standing (current): open, overdue, rate per 10k, by reason and grade
  *  enrollment.v1 ─► Ingest ─► LatestReportWins (dropout-enrollment-latest-report-store) ─┘
  *          ├─► flow ─► Rollup dropout-flow (day, month): new, returned, transferred, median days to return
@@ -81,9 +82,9 @@ public final class Dropout implements Domain {
         KStream<String, CaseOutput> outputs = events.process(() -> new CaseTracker(rules, limits, f.clock(), retention),
                 Named.as(NAME + "-cases"), CaseTracker.HISTORIES, CaseTracker.OPEN_CASES);
 
+        // Tracked in the school's task, in the order the tracker emits them (a withdrawn case before its successor).
         f.alerts().track(NAME, outputs.flatMapValues(output -> output instanceof CaseOutput.Condition c
-                ? List.of(c.condition()) : List.<AlertCondition>of(), Named.as(NAME + "-conditions")),
-                DropoutAlerts::pupilOf);
+                ? List.of(c.condition()) : List.<AlertCondition>of(), Named.as(NAME + "-conditions")));
 
         KStream<String, FigureChange> enrolment = LatestReportWins
                 .apply(f, ingest.<EnrollmentReport>stream(InputKind.ENROLLMENT), ENROLMENT)

@@ -31,15 +31,6 @@ final class DropoutAlerts {
     }
 
     /**
-     * The partition key of dropout conditions: the pupil ({@code schoolId|studentRef}), not the case. A late event
-     * that re-dates a case withdraws it and opens another caseId; both cases' conditions must reach the alert
-     * lifecycle in the order they were emitted, or the new case's alert could open before the old one resolves.
-     */
-    static String pupilOf(AlertCondition condition) {
-        return PupilHistory.keyOf(condition.draft().schoolId(), condition.draft().subjectRef());
-    }
-
-    /**
      * DROPOUT_DETECTED as a case change leaves it. A revision (e.g. a new reason) restates it, so that the open
      * alert's text follows the latest word (the lifecycle updates it only if the text changed).
      */

@@ -125,21 +125,41 @@ final class RegistryAdmission<T> implements Processor<String, Intake<T>, String,
      * back). Returns whether records of the school still wait.
      */
     private boolean settle(String schoolId, RegisteredSchool entry, Instant now) {
-        List<KeyValue<String, AwaitingRecord>> records = waiting(schoolId);
-        int released = 0;
-        for (KeyValue<String, AwaitingRecord> record : records) {
-            if (entry == null && !grace.over(record.value.since(), now)) {
-                break;
-            }
+        Due due = due(schoolId, entry, now);
+        for (KeyValue<String, AwaitingRecord> record : due.records()) {
             awaiting.delete(record.key);
             release(record.value, entry);
-            released++;
         }
-        boolean stillWaiting = released < records.size();
-        if (!stillWaiting) {
+        if (!due.othersWait()) {
             parked.remove(schoolId);
         }
-        return stillWaiting;
+        return due.othersWait();
+    }
+
+    /** The records to release now, and whether others of the school still wait after them. */
+    private record Due(List<KeyValue<String, AwaitingRecord>> records, boolean othersWait) {}
+
+    /**
+     * One school's waiting records that are due, in arrival order: all of them once the school is known, else those
+     * whose grace is over, up to the first still within it. The scan stops there, so a school that is still unknown
+     * costs one record read per check, however many of its records wait (the usual case when reports overtake the
+     * registry, e.g. the first start on topics already full). Read before any is deleted.
+     */
+    private Due due(String schoolId, RegisteredSchool entry, Instant now) {
+        List<KeyValue<String, AwaitingRecord>> records = new ArrayList<>();
+        try (KeyValueIterator<String, AwaitingRecord> scan = awaiting.prefixScan(schoolId + "|", KEYS)) {
+            while (scan.hasNext()) {
+                KeyValue<String, AwaitingRecord> record = scan.next();
+                if (!AwaitingRecord.schoolOf(record.key).equals(schoolId)) {
+                    continue; // the prefix also matches schools whose id continues with '|...'
+                }
+                if (entry == null && !grace.over(record.value.since(), now)) {
+                    return new Due(records, true);
+                }
+                records.add(record);
+            }
+        }
+        return new Due(records, false);
     }
 
     /** A waiting record goes on as if it had just been looked up, with its own key, timestamp and headers. */
@@ -147,20 +167,6 @@ final class RegistryAdmission<T> implements Processor<String, Intake<T>, String,
         Intake<T> intake = decode.apply(record.received());
         context.forward(new Record<>(intake.lookupKey(), withSchool(intake, entry), record.timestamp(),
                 record.recordHeaders()));
-    }
-
-    /** One school's waiting records in arrival order (read fully before any is deleted). */
-    private List<KeyValue<String, AwaitingRecord>> waiting(String schoolId) {
-        List<KeyValue<String, AwaitingRecord>> records = new ArrayList<>();
-        try (KeyValueIterator<String, AwaitingRecord> scan = awaiting.prefixScan(schoolId + "|", KEYS)) {
-            // The prefix also matches schools whose id continues with '|...'.
-            scan.forEachRemaining(kv -> {
-                if (AwaitingRecord.schoolOf(kv.key).equals(schoolId)) {
-                    records.add(kv);
-                }
-            });
-        }
-        return records;
     }
 
     /** The registry lookup: an unknown school or an unreadable registry entry rejects, an inactive one mostly. */

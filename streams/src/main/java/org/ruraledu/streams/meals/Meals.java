@@ -42,8 +42,12 @@ public final class Meals implements Domain {
             Target.Direction.AT_MOST, LocalDate.of(2023, 12, 31), 0);
 
     private static final LatestReportWins.Spec<MealReport> REPORTS = new LatestReportWins.Spec<>(NAME,
-            MealReport::getReportId, MealReport::getDate,
-            r -> Counts.of(Map.of(SERVED, r.getServed(), NEEDING, r.getNeeding(), INCIDENTS, r.getFoodSafetyIncidents())));
+            MealReport::getReportId, MealReport::getDate, Meals::counts);
+
+    /** What one report contributes to its school day's figure (and what the alert checks judge). */
+    static Counts counts(MealReport r) {
+        return Counts.of(Map.of(SERVED, r.getServed(), NEEDING, r.getNeeding(), INCIDENTS, r.getFoodSafetyIncidents()));
+    }
 
     @Override
     public String name() {

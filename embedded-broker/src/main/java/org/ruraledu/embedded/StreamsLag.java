@@ -1,6 +1,4 @@
-package org.ruraledu.streams;
-
-import static org.awaitility.Awaitility.await;
+package org.ruraledu.embedded;
 
 import java.time.Duration;
 import java.util.HashSet;
@@ -15,25 +13,37 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
-import org.ruraledu.embedded.EmbeddedBroker;
 
 /**
  * Whether a streams application has processed everything written so far: its group's committed offsets reach
  * the end (last stable offset) of every partition of its source topics, its own repartition topics included.
  * Under exactly-once an output is committed with the offsets of the input that made it, so once caught up, a
- * read_committed reader sees every output of the input written before.
+ * read_committed reader sees every output of the input written before. For tests and checks, like
+ * {@link CommittedRecords}.
  */
-final class StreamsLag {
+public final class StreamsLag {
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
+
     private StreamsLag() {}
 
-    static void awaitCaughtUp(EmbeddedBroker broker, String applicationId, Duration patience) {
+    /** @throws IllegalStateException if the application has not caught up within {@code patience} */
+    public static void awaitCaughtUp(EmbeddedBroker broker, String applicationId, Duration patience)
+            throws ExecutionException, InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
         try (Admin admin = broker.admin()) {
-            await().atMost(patience).pollInterval(Duration.ofMillis(200)).until(() -> lag(admin, applicationId) == 0);
+            long lag;
+            while ((lag = lag(admin, applicationId)) > 0) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw new IllegalStateException(applicationId + " has not caught up within " + patience + ": "
+                            + lag + " records to go");
+                }
+                Thread.sleep(POLL_INTERVAL.toMillis());
+            }
         }
     }
 
     /** Records of the source topics not yet committed as processed by the application's group. */
-    static long lag(Admin admin, String applicationId) throws ExecutionException, InterruptedException {
+    public static long lag(Admin admin, String applicationId) throws ExecutionException, InterruptedException {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(applicationId)
                 .partitionsToOffsetAndMetadata().get();
         Set<String> sources = committed.keySet().stream().map(TopicPartition::topic).collect(Collectors.toCollection(HashSet::new));

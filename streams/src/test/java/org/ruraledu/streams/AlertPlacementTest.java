@@ -1,0 +1,102 @@
+package org.ruraledu.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.kafka.streams.TopologyDescription;
+import org.junit.jupiter.api.Test;
+import org.ruraledu.config.Settings;
+import org.ruraledu.streams.alert.AlertLifecycle;
+import org.ruraledu.streams.dropout.Dropout;
+import org.ruraledu.streams.meals.Meals;
+import org.ruraledu.streams.query.QueryStoreNames;
+
+/**
+ * Where alerts are tracked, read from the production topology: in the task that emits their conditions (no
+ * repartition, which cost more bytes than all the input), each domain in stores of its own (a shared store fuses
+ * the domains' tasks, and urgent dropout alerts wait behind a backlog of meal reports).
+ */
+class AlertPlacementTest {
+    private static final TopologyDescription TOPOLOGY = RuralEduTopology.buildTopology(
+            Settings.defaults().with(Map.of("streams.application.id", "placement")), Clock.systemUTC()).describe();
+
+    @Test
+    void noAlertConditionGoesThroughARepartitionTopic() {
+        for (String domain : List.of(Meals.NAME, Dropout.NAME)) {
+            assertThat(sourceTopicsUpstreamOf(lifecycle(domain))).as(domain).isNotEmpty()
+                    .noneMatch(topic -> topic.endsWith("-repartition"));
+        }
+    }
+
+    /** With no repartition between them, the emitter and the lifecycle are one task: the emitter's order holds. */
+    @Test
+    void eachDomainsConditionsAreTrackedInTheTaskThatEmitsThem() {
+        assertThat(namesUpstreamOf(lifecycle(Meals.NAME))).contains("meals-latest-report");
+        // A case withdrawn before the case that replaces it opens: the tracker's order is the alerts' order.
+        assertThat(namesUpstreamOf(lifecycle(Dropout.NAME))).contains("dropout-cases");
+    }
+
+    @Test
+    void mealsAndDropoutAlertsAreTrackedInStoresOfTheirOwn() {
+        assertThat(lifecycle(Meals.NAME).stores())
+                .containsExactlyInAnyOrder("meals-alert-lifecycle-store", "meals-alert-open-store");
+        assertThat(lifecycle(Dropout.NAME).stores())
+                .containsExactlyInAnyOrder("dropout-alert-lifecycle-store", "dropout-alert-open-store");
+        assertThat(processors()).filteredOn(p -> !p.name().endsWith("-alert-lifecycle"))
+                .allSatisfy(p -> assertThat(p.stores()).as(p.name()).noneMatch(s -> s.contains("-alert-")));
+
+        QueryStoreNames queried = QueryStoreNames.of(TOPOLOGY);
+        assertThat(queried.alerts()).containsExactlyInAnyOrder(AlertLifecycle.storeName(Meals.NAME),
+                AlertLifecycle.storeName(Dropout.NAME));
+        assertThat(queried.openAlerts()).containsExactlyInAnyOrder(AlertLifecycle.openStoreName(Meals.NAME),
+                AlertLifecycle.openStoreName(Dropout.NAME));
+    }
+
+    private static TopologyDescription.Processor lifecycle(String domain) {
+        return processors().stream().filter(p -> p.name().equals(domain + "-alert-lifecycle")).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + domain + "-alert-lifecycle"));
+    }
+
+    private static List<TopologyDescription.Processor> processors() {
+        return TOPOLOGY.subtopologies().stream().flatMap(s -> s.nodes().stream())
+                .filter(TopologyDescription.Processor.class::isInstance).map(TopologyDescription.Processor.class::cast)
+                .toList();
+    }
+
+    /** The topics read by the sources that feed {@code node} within its sub-topology. */
+    private static Set<String> sourceTopicsUpstreamOf(TopologyDescription.Node node) {
+        Set<String> topics = new TreeSet<>();
+        upstreamOf(node).forEach(n -> {
+            if (n instanceof TopologyDescription.Source source) {
+                topics.addAll(source.topicSet());
+            }
+        });
+        return topics;
+    }
+
+    private static Set<String> namesUpstreamOf(TopologyDescription.Node node) {
+        Set<String> names = new TreeSet<>();
+        upstreamOf(node).forEach(n -> names.add(n.name()));
+        return names;
+    }
+
+    /** Every node {@code node} is fed from, itself included (a repartition topic ends the walk at its source). */
+    private static Set<TopologyDescription.Node> upstreamOf(TopologyDescription.Node node) {
+        Set<TopologyDescription.Node> seen = new HashSet<>();
+        Deque<TopologyDescription.Node> todo = new ArrayDeque<>(List.of(node));
+        while (!todo.isEmpty()) {
+            TopologyDescription.Node next = todo.pop();
+            if (seen.add(next)) {
+                todo.addAll(next.predecessors());
+            }
+        }
+        return seen;
+    }
+}
