@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.ruraledu.config.Settings;
@@ -128,11 +129,14 @@ public final class RecordRules {
 
     /** The text fields of the record that hold what looks like a raw student or ID card number. */
     public static List<String> rawIdentifierFields(SpecificRecordBase record) {
-        return record.getSchema().getFields().stream()
-                .filter(f -> record.get(f.pos()) instanceof CharSequence text
-                        && StudentRefs.looksLikeRawIdentifier(text.toString()))
-                .map(Schema.Field::name)
-                .toList();
+        List<String> fields = new ArrayList<>(0);
+        for (Schema.Field field : record.getSchema().getFields()) {
+            if (record.get(field.pos()) instanceof CharSequence text
+                    && StudentRefs.looksLikeRawIdentifier(text.toString())) {
+                fields.add(field.name());
+            }
+        }
+        return fields;
     }
 
     /**
@@ -178,6 +182,23 @@ public final class RecordRules {
             }
         }
 
+        /** For a message that costs a concatenation: built only when the check fails (this runs for every record). */
+        void require(String field, boolean ok, Supplier<String> message) {
+            if (!ok) {
+                require(field, false, message.get());
+            }
+        }
+
+        private LocalDate today;
+
+        /** Today in the plan's city, once per record. */
+        LocalDate today() {
+            if (today == null) {
+                today = LocalDate.now(clock.withZone(ZONE));
+            }
+            return today;
+        }
+
         /** A null in a field the schema does not allow to be null: encoding would fail. */
         void required(SpecificRecordBase record) {
             for (Schema.Field field : record.getSchema().getFields()) {
@@ -209,8 +230,8 @@ public final class RecordRules {
             if (horizon == null || date == null) {
                 return; // the streams application ages records itself; a null is reported as required
             }
-            LocalDate today = LocalDate.now(clock.withZone(ZONE));
-            require(field, !horizon.tooOld(date, today), date + " is before the retention horizon "
+            LocalDate today = today();
+            require(field, !horizon.tooOld(date, today), () -> date + " is before the retention horizon "
                     + horizon.horizon(today) + " (" + RetentionHorizon.DAYS + " = " + horizon.days() + "): records "
                     + "that old are no longer kept, so the pipeline would dead-letter it (TOO_OLD)");
         }
@@ -221,17 +242,17 @@ public final class RecordRules {
 
         void id(String field, String value) {
             notBlank(field, value);
-            require(field, value == null || value.length() <= MAX_ID_LENGTH, "must be at most " + MAX_ID_LENGTH + " characters");
+            require(field, value == null || value.length() <= MAX_ID_LENGTH, () -> "must be at most " + MAX_ID_LENGTH + " characters");
         }
 
         void nonNegative(String field, int value) {
-            require(field, value >= 0, "must not be negative, got " + value);
+            require(field, value >= 0, () -> "must not be negative, got " + value);
         }
 
         void partOf(String field, int part, String wholeField, int whole) {
             nonNegative(field, part);
             if (part >= 0) {
-                require(field, part <= whole, "must not exceed " + wholeField + " (" + part + " > " + whole + ")");
+                require(field, part <= whole, () -> "must not exceed " + wholeField + " (" + part + " > " + whole + ")");
             }
         }
 
@@ -239,8 +260,8 @@ public final class RecordRules {
             if (date == null) {
                 return; // reported as required
             }
-            LocalDate today = LocalDate.now(clock.withZone(ZONE));
-            require(field, !date.isAfter(today), "must not be in the future (" + date + " is after " + today + ")");
+            LocalDate today = today();
+            require(field, !date.isAfter(today), () -> "must not be in the future (" + date + " is after " + today + ")");
         }
 
         void notFuture(String field, Instant instant) {
@@ -248,7 +269,7 @@ public final class RecordRules {
                 return; // reported as required
             }
             Instant limit = clock.instant().plus(CLOCK_SKEW);
-            require(field, !instant.isAfter(limit), "must not be in the future (" + instant + ")");
+            require(field, !instant.isAfter(limit), () -> "must not be in the future (" + instant + ")");
         }
 
         void month(String field, String value) {

@@ -63,6 +63,6 @@ public record Retention(int days) {
                 }
             });
         }
-        forgotten.forEach(store::delete);
+        forgotten.forEach(key -> StoreWrites.remove(store, key));
     }
 }

@@ -1,5 +1,6 @@
 package org.ruraledu.streams.alert;
 
+import org.ruraledu.streams.StoreWrites;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -146,7 +147,7 @@ public final class AlertLifecycle {
             if (tracked.open()) {
                 openStore.put(key, tracked);
             } else {
-                openStore.delete(key);
+                StoreWrites.remove(openStore, key);
             }
             Alert alert = tracked.latest();
             context.forward(new Record<>(alert.district(), alert, timestamp));

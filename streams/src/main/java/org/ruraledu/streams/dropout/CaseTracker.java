@@ -1,5 +1,6 @@
 package org.ruraledu.streams.dropout;
 
+import org.ruraledu.streams.StoreWrites;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -111,7 +112,7 @@ final class CaseTracker implements Processor<String, Enriched<StudentStatusEvent
         if (now != null) {
             openCases.put(now.caseId(), now);
         } else if (before != null) {
-            openCases.delete(before.caseId());
+            StoreWrites.remove(openCases, before.caseId());
         }
         String key = change.dropoutCase().caseId();
         for (AlertCondition condition : alerts.detected(change, event.district(), event.schoolName())) {

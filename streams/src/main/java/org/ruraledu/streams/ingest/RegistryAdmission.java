@@ -1,5 +1,6 @@
 package org.ruraledu.streams.ingest;
 
+import org.ruraledu.streams.StoreWrites;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -127,7 +128,7 @@ final class RegistryAdmission<T> implements Processor<String, Intake<T>, String,
     private boolean settle(String schoolId, RegisteredSchool entry, Instant now) {
         Due due = due(schoolId, entry, now);
         for (KeyValue<String, AwaitingRecord> record : due.records()) {
-            awaiting.delete(record.key);
+            StoreWrites.remove(awaiting, record.key);
             release(record.value, entry);
         }
         if (!due.othersWait()) {

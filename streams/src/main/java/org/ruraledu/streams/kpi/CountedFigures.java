@@ -1,5 +1,6 @@
 package org.ruraledu.streams.kpi;
 
+import org.ruraledu.streams.StoreWrites;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.apache.kafka.common.serialization.Serdes;
@@ -67,7 +68,7 @@ public final class CountedFigures {
             SchoolFigure figure = in.value().figure();
             if (figure == null) {
                 if (counted != null) {
-                    store.delete(id);
+                    StoreWrites.remove(store, id);
                     context.forward(in.withValue(new FigureChange(counted, null)));
                 }
                 return;

@@ -1,5 +1,6 @@
 package org.ruraledu.streams.kpi;
 
+import org.ruraledu.streams.StoreWrites;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -86,7 +87,7 @@ final class KpiProcessor implements Processor<String, Tally, String, Kpi> {
             return; // a standing cell is never forgotten
         }
         for (Metric metric : metrics) {
-            store.delete(Kpi.key(key.scope(), metric.id(), key.period().id(), key.periodStart()));
+            StoreWrites.remove(store, Kpi.key(key.scope(), metric.id(), key.period().id(), key.periodStart()));
         }
     }
 
@@ -134,7 +135,7 @@ final class KpiProcessor implements Processor<String, Tally, String, Kpi> {
             });
         }
         for (String other : others) {
-            store.delete(other);
+            StoreWrites.remove(store, other);
             context.forward(new Record<>(other, (Kpi) null, timestamp));
         }
     }

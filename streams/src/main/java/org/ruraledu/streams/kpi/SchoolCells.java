@@ -1,5 +1,6 @@
 package org.ruraledu.streams.kpi;
 
+import org.ruraledu.streams.StoreWrites;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -97,7 +98,7 @@ final class SchoolCells implements Processor<Object, FigureChange, String, Contr
         CellMembership now = was.without(before == null ? null : before.district())
                 .with(after == null ? null : after.district());
         if (now.isEmpty()) {
-            store.delete(key);
+            StoreWrites.remove(store, key);
         } else if (!now.equals(was)) {
             store.put(key, now);
         }

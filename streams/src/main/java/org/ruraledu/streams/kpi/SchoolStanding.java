@@ -1,5 +1,6 @@
 package org.ruraledu.streams.kpi;
 
+import org.ruraledu.streams.StoreWrites;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -70,7 +71,7 @@ final class SchoolStanding implements Processor<String, StandingInput, String, F
         RegisteredSchool school = registry.get(schoolId);
         State now = new State(nonZero(sum), district(school, was, change), active(school, was));
         if (now.sum().values().isEmpty()) {
-            store.delete(schoolId);
+            StoreWrites.remove(store, schoolId);
         } else {
             store.put(schoolId, now);
         }
