@@ -35,7 +35,8 @@ record AwaitingRecord(RawRecord received, long timestamp, List<StoredHeader> hea
      * when a record is processed again after a failure, so it is held once.
      */
     static String key(String schoolId, long offset) {
-        return schoolId + "|" + String.format("%019d", offset);
+        String digits = Long.toString(offset); // offsets are never negative; zero-padded to 19 digits, as %019d
+        return schoolId + "|" + "0".repeat(19 - digits.length()) + digits;
     }
 
     /** The schoolId of a store key (a schoolId may itself contain '|', so it is cut from the fixed-width end). */
