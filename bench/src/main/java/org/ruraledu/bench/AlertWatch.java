@@ -22,6 +22,7 @@ import org.ruraledu.topics.Topics;
  */
 final class AlertWatch implements AutoCloseable {
     private final Map<String, Long> detectedAt = new ConcurrentHashMap<>();
+    private final Map<String, Long> openedAt = new ConcurrentHashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -52,6 +53,7 @@ final class AlertWatch implements AutoCloseable {
                     if (alert.type() == AlertType.DROPOUT_DETECTED && alert.state() == AlertState.OPEN
                             && alert.subjectRef() != null) {
                         detectedAt.putIfAbsent(alert.subjectRef(), now);
+                        openedAt.putIfAbsent(alert.subjectRef(), alert.openedAt().toEpochMilli());
                     }
                 });
             }
@@ -61,6 +63,11 @@ final class AlertWatch implements AutoCloseable {
     /** When the pupil's DROPOUT_DETECTED arrived, or null if it has not. */
     Long detectedAt(String subjectRef) {
         return detectedAt.get(subjectRef);
+    }
+
+    /** When the pipeline opened the pupil's DROPOUT_DETECTED (its {@code openedAt}, epoch ms), or null. */
+    Long openedAtMillis(String subjectRef) {
+        return openedAt.get(subjectRef);
     }
 
     /** Waits until every pupil's alert arrived or the deadline passed; true if all arrived. */

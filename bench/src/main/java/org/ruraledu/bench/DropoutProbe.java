@@ -19,6 +19,8 @@ final class DropoutProbe {
     private final String token;
     private final AlertWatch alerts;
     private final Map<String, Long> acceptedAt = new LinkedHashMap<>();
+    /** The 202's wall-clock time, to compare with the alert's openedAt (the pipeline runs in this JVM's clock). */
+    private final Map<String, Long> acceptedAtMillis = new LinkedHashMap<>();
     private int pupils;
 
     DropoutProbe(GatewayPoster gateway, String schoolId, String token, AlertWatch alerts) {
@@ -38,7 +40,23 @@ final class DropoutProbe {
                 LocalDate.now(RecordRules.ZONE), Instant.now());
         gateway.postAccepted(schoolId, "student-status", token, body);
         acceptedAt.put(ref, System.nanoTime());
+        acceptedAtMillis.put(ref, System.currentTimeMillis());
         return ref;
+    }
+
+    /**
+     * The first part of each ref's latency: from the 202 to the moment the pipeline processed the dropout (the
+     * alert's {@code openedAt}); the rest is the commit that makes it visible, and the read. Left out as above.
+     */
+    List<Double> processingMillis(List<String> refs) {
+        List<Double> millis = new ArrayList<>();
+        for (String ref : refs) {
+            Long opened = alerts.openedAtMillis(ref);
+            if (opened != null) {
+                millis.add((double) Math.max(0, opened - acceptedAtMillis.get(ref)));
+            }
+        }
+        return millis;
     }
 
     /** Latency in milliseconds of each ref's alert; a ref whose alert never came is left out. */

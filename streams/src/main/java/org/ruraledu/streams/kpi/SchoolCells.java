@@ -4,6 +4,7 @@ import org.ruraledu.streams.StoreWrites;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -31,13 +32,13 @@ import org.ruraledu.streams.Retention;
  */
 final class SchoolCells implements Processor<Object, FigureChange, String, Contribution> {
     private final String storeName;
-    private final java.util.List<Period> periods;
+    private final List<Period> periods;
     private final Retention retention;
     private final Clock clock;
     private ProcessorContext<String, Contribution> context;
     private KeyValueStore<String, CellMembership> store;
 
-    SchoolCells(String storeName, java.util.List<Period> periods, Retention retention, Clock clock) {
+    SchoolCells(String storeName, List<Period> periods, Retention retention, Clock clock) {
         this.storeName = storeName;
         this.periods = periods;
         this.retention = retention;
