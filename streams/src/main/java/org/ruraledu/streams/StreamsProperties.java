@@ -21,6 +21,10 @@ public final class StreamsProperties {
         // when the topology changes, and a shifted name silently loses state on upgrade.
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         processingExceptionHandlerEverywhere(props);
+        // Small fetches per partition: an urgent record is not queued behind a megabyte of bulk records per partition
+        // already fetched (poll hands fetched data out in order), see streams.max.partition.fetch.bytes.
+        props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG),
+                settings.getInt("streams.max.partition.fetch.bytes"));
         // How long the group waits for a silent instance before moving its tasks; a restarted one does not wait.
         props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
                 (int) settings.getDuration("streams.session.timeout").toMillis());
