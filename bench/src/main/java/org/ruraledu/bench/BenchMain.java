@@ -86,6 +86,9 @@ public final class BenchMain implements Callable<Integer> {
                 : quick ? Path.of(System.getProperty("java.io.tmpdir"), "BENCHMARKS-quick.md") : Path.of("BENCHMARKS.md");
         BenchmarksFile.write(file, results, goals);
         out.println("written: " + file.toAbsolutePath());
+        if (results.facts().keySet().stream().anyMatch(key -> key.startsWith("stopped early"))) {
+            return 1; // written all the same: the figures measured before the failure are worth keeping
+        }
         if (quick) {
             List<String> missing = results.missing(QuickCheck.REQUIRED);
             if (!missing.isEmpty()) {

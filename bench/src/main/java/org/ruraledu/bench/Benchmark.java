@@ -30,13 +30,34 @@ final class Benchmark {
         Machine.describe(r);
         Settings base = Settings.load(o.config(), Map.of(), Map.of());
         try (LoadWatch load = new LoadWatch()) {
-            stages(o, base, r);
-            GrowthStage.run(o, base, r);
+            attempt(r, "main workload", () -> stages(o, base, r));
+            attempt(r, "second workload", () -> GrowthStage.run(o, base, r));
             r.fact("load during the run", load.summary());
         }
         Ratios.add(r, o);
         r.fact("run took", String.format("%.0f s", Context.seconds(start, System.nanoTime())));
         return r;
+    }
+
+    /** A part of the run that may fail. */
+    @FunctionalInterface
+    interface Part {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs one part; if it fails (a stage missed its deadline: the code under test is too slow for it), what was
+     * measured so far is kept and the failure is written down as a fact, so the run still prints and writes its
+     * figures (the missing ones show as not measured) instead of ending with a stack trace and no record at all.
+     */
+    static void attempt(Results r, String part, Part work) {
+        try {
+            work.run();
+        } catch (Exception e) {
+            String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+            r.fact("stopped early (" + part + ")", reason);
+            Progress.say("stopped early (" + part + "): " + reason);
+        }
     }
 
     /** Everything on the main broker: it and its data are gone when this returns. */

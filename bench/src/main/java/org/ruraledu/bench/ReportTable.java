@@ -13,6 +13,11 @@ final class ReportTable {
         out.printf("records sent by the simulator: %s%n", r.fact("record mix"));
         out.printf("machine: %s cores, %s, %s; load average before the run %s%s%n", r.fact("cores"), r.fact("memory"),
                 r.fact("java"), r.fact("load before run"), r.fact("note").isBlank() ? "" : "; " + r.fact("note"));
+        r.facts().forEach((key, value) -> {
+            if (key.startsWith("stopped early")) {
+                out.printf("%s: %s (the figures of what did not run are missing)%n", key, value);
+            }
+        });
         out.println("-".repeat(118));
         out.printf("%-48s %20s  %s%n", "figure", "value", "how");
         out.println("-".repeat(118));
