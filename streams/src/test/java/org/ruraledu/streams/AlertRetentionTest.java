@@ -56,11 +56,6 @@ class AlertRetentionTest {
     }
 
     private List<String> conditions() {
-        ReadOnlyKeyValueStore<String, TrackedAlert> store = fx.alertStore();
-        List<String> keys = new ArrayList<>();
-        try (var all = store.all()) {
-            all.forEachRemaining(entry -> keys.add(entry.key));
-        }
-        return keys;
+        return TopologyFixture.keysOf(fx.alertStore());
     }
 }

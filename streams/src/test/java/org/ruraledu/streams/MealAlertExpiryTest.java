@@ -106,12 +106,7 @@ class MealAlertExpiryTest {
 
     /** The keys of the open-alerts index. */
     private List<String> open() {
-        ReadOnlyKeyValueStore<String, TrackedAlert> store = fx.openAlertStore();
-        List<String> keys = new ArrayList<>();
-        try (var all = store.all()) {
-            all.forEachRemaining(entry -> keys.add(entry.key));
-        }
-        return keys;
+        return TopologyFixture.keysOf(fx.openAlertStore());
     }
 
     private static List<Alert> values(List<KeyValue<String, Alert>> records) {

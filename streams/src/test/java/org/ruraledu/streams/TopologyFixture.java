@@ -175,6 +175,20 @@ final class TopologyFixture implements AutoCloseable {
         });
     }
 
+    /** The keys a store holds, in key order. */
+    static List<String> keysOf(ReadOnlyKeyValueStore<String, ?> store) {
+        List<String> keys = new java.util.ArrayList<>();
+        try (var all = store.all()) {
+            all.forEachRemaining(entry -> keys.add(entry.key));
+        }
+        return keys;
+    }
+
+    /** The keys of one store of the topology, by its name. */
+    List<String> keysOf(String store) {
+        return keysOf(driver.<String, Object>getKeyValueStore(store));
+    }
+
     /** Every KPI the stores hold, of every domain and level. */
     ReadOnlyKeyValueStore<String, Kpi> kpiStore() {
         return queryStores().kpis();

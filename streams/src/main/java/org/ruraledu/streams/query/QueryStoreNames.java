@@ -2,7 +2,6 @@ package org.ruraledu.streams.query;
 
 import java.util.List;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 import org.apache.kafka.streams.TopologyDescription;
 
 /**
@@ -32,7 +31,6 @@ public record QueryStoreNames(List<String> kpis, List<String> alerts, List<Strin
     }
 
     private static List<String> endingIn(TreeSet<String> stores, String suffix) {
-        Predicate<String> ends = name -> name.endsWith(suffix);
-        return stores.stream().filter(ends).toList();
+        return stores.stream().filter(name -> name.endsWith(suffix)).toList();
     }
 }
