@@ -121,8 +121,10 @@ public final class RecordRules {
             c.id("readingId", r.getReadingId());
             c.notBlank("roomId", r.getRoomId());
             c.notFuture("measuredAt", r.getMeasuredAt());
+            // A classroom below -40 or above 60 °C is a broken sensor, not a reading (NaN and infinity too).
             c.require("temperatureC", Double.isFinite(r.getTemperatureC())
-                    && r.getTemperatureC() >= -50 && r.getTemperatureC() <= 60, "must be between -50 and 60 °C");
+                    && r.getTemperatureC() >= -40 && r.getTemperatureC() <= 60,
+                    () -> "must be a temperature between -40 and 60 °C, got " + r.getTemperatureC());
         }
         return c.errors;
     }
