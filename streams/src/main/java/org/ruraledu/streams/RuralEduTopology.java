@@ -18,6 +18,7 @@ import org.ruraledu.streams.kpi.Kpis;
 import org.ruraledu.streams.kpi.Targets;
 import org.ruraledu.streams.dropout.Dropout;
 import org.ruraledu.streams.meals.Meals;
+import org.ruraledu.streams.heating.Heating;
 
 /**
  * The topology production runs: the shared foundation (school registry, ingest with dead letters, KPI
@@ -52,7 +53,7 @@ public final class RuralEduTopology {
 
     /** The domains in production, in wiring order. */
     public static List<Domain> domains() {
-        return List.of(new Meals(), new Dropout());
+        return List.of(new Meals(), new Dropout(), new Heating());
     }
 
     public static Topology buildTopology(Settings settings, Clock clock) {

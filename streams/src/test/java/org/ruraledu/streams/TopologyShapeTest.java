@@ -67,7 +67,8 @@ class TopologyShapeTest {
                 "dropout-standing-city-kpi-store",
                 "dropout-flow-rollup-schools-store", "dropout-flow-district-rollup-store",
                 "dropout-flow-city-rollup-store", "dropout-flow-district-kpi-store", "dropout-flow-city-kpi-store",
-                "dropout-standing-by-school-store", "dropout-flow-counted-figures-store");
+                "dropout-standing-by-school-store", "dropout-flow-counted-figures-store",
+                "heating-school-registry-store", "climate-readings-awaiting-school-store");
         // Exactly these: each costs a write and a read of every record through it. Input is keyed by school, so
         // dropout events need none to reach their pupil's history, nor alert conditions their lifecycle; the registry
         // copies carry registry updates only.
@@ -78,7 +79,7 @@ class TopologyShapeTest {
             }
         }));
         assertThat(repartitions).containsExactlyInAnyOrder("meals-registry-repartition",
-                "dropout-registry-repartition",
+                "dropout-registry-repartition", "heating-registry-repartition",
                 "meals-district-rollup-repartition", "meals-city-rollup-repartition",
                 "dropout-standing-district-rollup-repartition", "dropout-standing-city-rollup-repartition",
                 "dropout-flow-district-rollup-repartition", "dropout-flow-city-rollup-repartition");
