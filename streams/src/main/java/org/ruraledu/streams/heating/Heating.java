@@ -1,21 +1,46 @@
 package org.ruraledu.streams.heating;
 
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import org.apache.kafka.streams.kstream.KStream;
-import org.ruraledu.calendar.SchoolCalendar;
+import org.apache.kafka.streams.kstream.Named;
 import org.ruraledu.records.InputKind;
 import org.ruraledu.schemas.ClimateReading;
 import org.ruraledu.streams.Domain;
 import org.ruraledu.streams.Foundation;
 import org.ruraledu.streams.ingest.Enriched;
+import org.ruraledu.streams.kpi.FigureChange;
+import org.ruraledu.streams.kpi.Period;
+import org.ruraledu.streams.kpi.SchoolFigure;
+import org.ruraledu.streams.kpi.SummedFigures;
 import org.ruraledu.streams.kpi.Target;
 
 /**
- * Classroom heating and cooling (取暖消暑), plan item 12: classroom readings judged against the standard
- * ({@link ClimateStandard}), HEATING_OUT_OF_RANGE per room ({@link HeatingAlerts}).
+ * Classroom heating and cooling (取暖消暑), plan item 12: "2023: safe, clean heating and cooling in all rural
+ * schools" (全面保障乡村学校安全、清洁取暖消暑). Classroom readings judged against the standard
+ * ({@link ClimateStandard}): those of school hours in season count, the others are kept as received and count
+ * nowhere. Retries change nothing ({@link ReadingIds}).
+ *
+ * <pre>
+ *   readings → heating-reading-age (too old: dead letter) → heating-reading-ids (retries dropped)
+ *     → HEATING_OUT_OF_RANGE ({@link HeatingAlerts})
+ *     → heating-reading-figure → heating-summed-figures (per school and day, forwarded every heating.kpi.interval)
+ *         → heating-reading-change → rollup "heating": compliance, coldest, hottest (day, month)
+ *         → heating-energy-latest → rollup "heating-energy": clean energy share (day, month)
+ * </pre>
  */
 public final class Heating implements Domain {
     public static final String NAME = "heating";
+    /** How often the readings summed per school and day go on to the KPIs. */
+    public static final String KPI_INTERVAL = "heating.kpi.interval";
+
+    /** Item 12: from 2023 on, every counted classroom reading within the standard. */
+    public static final Target SAFE_CLASSROOMS = new Target("plan-12-heating-compliance", 12,
+            HeatingFigures.COMPLIANCE.id(), 1.0, Target.Direction.AT_LEAST, LocalDate.of(2023, 12, 31), 0.05);
+    /** Item 12 asks for clean heating (清洁取暖): every school that heats, by clean energy, from 2023 on. */
+    public static final Target CLEAN_HEATING = new Target("plan-12-clean-energy", 12,
+            EnergyFigures.CLEAN_SHARE.id(), 1.0, Target.Direction.AT_LEAST, LocalDate.of(2023, 12, 31), 0.05);
 
     @Override
     public String name() {
@@ -24,14 +49,26 @@ public final class Heating implements Domain {
 
     @Override
     public List<Target> targets() {
-        return List.of();
+        return List.of(SAFE_CLASSROOMS, CLEAN_HEATING);
     }
 
     @Override
     public void build(Foundation f) {
-        KStream<String, Enriched<ClimateReading>> readings = f.ingest().forDomain(NAME)
-                .stream(InputKind.CLIMATE_READINGS);
-        ReadingJudge standard = ClimateStandard.defaults(SchoolCalendar.from(f.settings()));
+        ClimateStandard standard = ClimateStandard.from(f.settings());
+        int windowDays = ReadingIds.windowDays(f);
+        Duration interval = f.settings().getDuration(KPI_INTERVAL);
+        KStream<String, Enriched<ClimateReading>> readings = ReadingIds.firstOfEach(f,
+                f.ingest().forDomain(NAME).stream(InputKind.CLIMATE_READINGS), windowDays);
         HeatingAlerts.track(f, readings, standard);
+
+        KStream<String, SchoolFigure> increments = readings.flatMapValues(
+                reading -> HeatingFigures.increment(reading, standard), Named.as(NAME + "-reading-figure"));
+        KStream<String, FigureChange> days = SummedFigures.changes(f.builder(), NAME, increments, interval,
+                windowDays, f.clock());
+        f.kpis().rollUp(NAME, days.flatMapValues(HeatingFigures::readingsOnly, Named.as(NAME + "-reading-change")),
+                List.of(Period.DAY, Period.MONTH),
+                List.of(HeatingFigures.COMPLIANCE, HeatingFigures.COLDEST, HeatingFigures.HOTTEST));
+        f.kpis().rollUp(EnergyFigures.ROLLUP, EnergyFigures.changes(f, days, standard, windowDays),
+                List.of(Period.DAY, Period.MONTH), List.of(EnergyFigures.CLEAN_SHARE));
     }
 }

@@ -26,8 +26,9 @@ record Contribution(Counts delta, long schools, long citySchools, boolean forget
         return new Contribution(delta, schools, schools);
     }
 
-    /** Changes nothing: not worth a record. */
+    /** Changes nothing: not worth a record. An extreme it carries may change the cell (min, max), so it counts. */
     boolean isEmpty() {
-        return !forgets && schools == 0 && citySchools == 0 && delta.values().values().stream().allMatch(v -> v == 0L);
+        return !forgets && schools == 0 && citySchools == 0 && !delta.hasExtremes()
+                && delta.values().values().stream().allMatch(v -> v == 0L);
     }
 }

@@ -7,11 +7,13 @@ import java.util.TreeMap;
 /**
  * How a KPI is computed from a rollup cell's counters: a count ({@code value = numerator}), a ratio 0..1
  * ({@code numerator / denominator}), a rate ({@code numerator / denominator × per}, e.g. per 10,000), or the
- * median of a histogram kept in counters (see {@link #median}).
+ * median of a histogram kept in counters (see {@link #median}), or the lowest or highest value of an extreme
+ * counter ({@link #lowest}, {@link #highest}; see {@link Counts}), kept in {@code per}ths of the KPI's unit
+ * (tenths of a degree: exact longs) and published divided by {@code per}.
  */
 public record Metric(String id, Kind kind, String numerator, String denominator, double per) {
 
-    public enum Kind { COUNT, RATIO, MEDIAN }
+    public enum Kind { COUNT, RATIO, MEDIAN, MIN, MAX }
 
     /** A KPI's figures computed from one cell: null numerator/denominator where the kind has none. */
     record Measure(boolean hasData, double value, Double numerator, Double denominator) {}
@@ -36,6 +38,19 @@ public record Metric(String id, Kind kind, String numerator, String denominator,
         return new Metric(id, Kind.MEDIAN, histogram, null, 1);
     }
 
+    /**
+     * The lowest value of {@code counter} over the cell's figures (extreme counter {@link Counts#lowest}), kept in
+     * {@code perUnit}ths of the KPI's unit, e.g. {@code lowest("heating.coldest_room_c", "tenthsC", 10)}.
+     */
+    public static Metric lowest(String id, String counter, double perUnit) {
+        return new Metric(id, Kind.MIN, Counts.lowest(counter), null, perUnit);
+    }
+
+    /** The highest value of {@code counter} (extreme counter {@link Counts#highest}), as {@link #lowest}. */
+    public static Metric highest(String id, String counter, double perUnit) {
+        return new Metric(id, Kind.MAX, Counts.highest(counter), null, perUnit);
+    }
+
     /** The counter that counts one occurrence of {@code value} in {@code histogram}. */
     public static String bucket(String histogram, long value) {
         return histogram + "." + value;
@@ -56,6 +71,11 @@ public record Metric(String id, Kind kind, String numerator, String denominator,
                 double den = tally.total(denominator);
                 boolean hasData = tally.schools() > 0 && den > 0;
                 yield new Measure(hasData, hasData ? num / den * per : 0, num, den);
+            }
+            case MIN, MAX -> {
+                boolean hasData = tally.schools() > 0 && tally.has(numerator);
+                // Divided, not multiplied by 0.1: 179 / 10.0 is the double nearest 17.9.
+                yield new Measure(hasData, hasData ? tally.total(numerator) / per : 0, null, null);
             }
             case MEDIAN -> {
                 Double median = median(tally.totals().values());

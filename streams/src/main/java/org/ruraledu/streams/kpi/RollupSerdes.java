@@ -46,6 +46,15 @@ public final class RollupSerdes {
     public static final Serde<SchoolFigure> FIGURES = Compact.serde(FORMAT, RollupSerdes::figure, RollupSerdes::figure,
             SchoolFigure.class);
 
+    /** A school's summed figure of one date and what was last forwarded of it ({@link SummedFigures}). */
+    static final Serde<SummedFigures.Summed> SUMMED = Compact.serde(FORMAT, (s, out) -> {
+        figure(s.figure(), out);
+        out.bool(s.forwarded() != null);
+        if (s.forwarded() != null) {
+            counts(s.forwarded(), out);
+        }
+    }, in -> new SummedFigures.Summed(figure(in), in.bool() ? counts(in) : null));
+
     /** A school figure inside another compact record. */
     public static void figure(SchoolFigure figure, Compact.Writer out) {
         out.text(figure.schoolId());

@@ -68,6 +68,9 @@ final class SchoolCells implements Processor<Object, FigureChange, String, Contr
         }
         Map<String, Contribution> byCell = new LinkedHashMap<>();
         for (Period period : periods) {
+            if (in.value().period() != null && in.value().period() != period) {
+                continue; // a figure of another period of its own
+            }
             LocalDate beforeStart = before == null ? null : period.start(before.date());
             LocalDate afterStart = after == null ? null : period.start(after.date());
             if (before != null && after != null && java.util.Objects.equals(beforeStart, afterStart)) {

@@ -17,9 +17,13 @@ public record Tally(Counts totals, long schools, long citySchools) {
                 citySchools + contribution.citySchools());
     }
 
-    /** A city cell with one district cell added (sign 1) or taken away (sign -1). */
+    /**
+     * A city cell with one district cell added (sign 1) or taken away (sign -1). Taking a district away leaves the
+     * city's extremes as they are: a district's min only falls (see {@link Counts}), so adding its new cell after
+     * is exact.
+     */
     Tally withDistrict(Tally district, int sign) {
-        Counts sum = sign > 0 ? totals.plus(district.totals) : totals.minus(district.totals);
+        Counts sum = sign > 0 ? totals.plus(district.totals) : totals.minus(district.totals.sums());
         return new Tally(sum.withoutZeros(), schools + sign * district.citySchools, 0);
     }
 
@@ -30,5 +34,10 @@ public record Tally(Counts totals, long schools, long citySchools) {
 
     public long total(String counter) {
         return totals.get(counter);
+    }
+
+    /** Whether the cell holds the counter at all (an extreme is held once one figure had it). */
+    public boolean has(String counter) {
+        return totals.has(counter);
     }
 }
