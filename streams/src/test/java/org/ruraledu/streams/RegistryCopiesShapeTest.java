@@ -45,6 +45,10 @@ class RegistryCopiesShapeTest {
                 .containsExactlyInAnyOrder("meals-registry-copy", "meal-reports-registry-lookup");
         assertThat(readersOf(DomainRegistry.storeName("dropout"))).containsExactlyInAnyOrder("dropout-registry-copy",
                 "student-status-registry-lookup", "enrollment-registry-lookup", "dropout-standing-school-standing");
+        assertThat(readersOf(DomainRegistry.storeName("heating")))
+                .containsExactlyInAnyOrder("heating-registry-copy", "climate-readings-registry-lookup");
+        assertThat(sourceTopicsWith(DomainRegistry.storeName("heating"))).contains(Topics.CLIMATE_READINGS.name())
+                .doesNotContain(MEAL_REPORTS, STUDENT_STATUS, Topics.SCHOOL_REGISTRY.name());
         assertThat(sourceTopicsWith(DomainRegistry.storeName("meals"))).contains(MEAL_REPORTS)
                 .doesNotContain(STUDENT_STATUS, Topics.ENROLLMENT.name(), Topics.SCHOOL_REGISTRY.name());
         assertThat(sourceTopicsWith(DomainRegistry.storeName("dropout"))).contains(STUDENT_STATUS)
@@ -58,6 +62,14 @@ class RegistryCopiesShapeTest {
     @Test
     void mealReportsAndStudentStatusRunInDifferentSubTopologies() {
         assertThat(subtopologyReading(MEAL_REPORTS)).isNotEqualTo(subtopologyReading(STUDENT_STATUS));
+    }
+
+    /** The bulk of the pipeline, a reading per room every 5 minutes, does not hold up the urgent alert either. */
+    @Test
+    void climateReadingsAndStudentStatusRunInDifferentSubTopologies() {
+        assertThat(subtopologyReading(Topics.CLIMATE_READINGS.name()))
+                .isNotEqualTo(subtopologyReading(STUDENT_STATUS))
+                .isNotEqualTo(subtopologyReading(MEAL_REPORTS));
     }
 
     @Test

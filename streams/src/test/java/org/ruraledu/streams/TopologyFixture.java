@@ -46,7 +46,7 @@ final class TopologyFixture implements AutoCloseable {
     static final Instant NOW = Instant.parse("2026-03-10T02:00:00Z");
     static final String APP_ID = "ruraledu-streams-test";
 
-    final MutableClock clock = new MutableClock(NOW);
+    final MutableClock clock;
     final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     final TopologyTestDriver driver;
     private final QueryStoreNames storeNames;
@@ -64,6 +64,12 @@ final class TopologyFixture implements AutoCloseable {
 
     /** With some settings other than the defaults (e.g. {@code dropout.followup.limit.days}). */
     TopologyFixture(Map<String, String> overrides) {
+        this(overrides, NOW);
+    }
+
+    /** Started at another instant than {@link #NOW} (a day of the heating season, a make-up school day, ...). */
+    TopologyFixture(Map<String, String> overrides, Instant start) {
+        clock = new MutableClock(start);
         try {
             stateDir = Files.createTempDirectory("ruraledu-ttd-");
         } catch (IOException e) {
@@ -74,7 +80,7 @@ final class TopologyFixture implements AutoCloseable {
         org.apache.kafka.streams.Topology topology = RuralEduTopology.buildTopology(settings, clock, meters);
         storeNames = QueryStoreNames.of(topology.describe());
         driver = new TopologyTestDriver(topology,
-                StreamsProperties.of(settings), NOW);
+                StreamsProperties.of(settings), start);
         ByteArraySerializer bytes = new ByteArraySerializer();
         registry = driver.createInputTopic(Topics.SCHOOL_REGISTRY.name(), bytes, bytes);
         meals = driver.createInputTopic(Topics.MEAL_REPORTS.name(), bytes, bytes);

@@ -68,7 +68,13 @@ class TopologyShapeTest {
                 "dropout-flow-rollup-schools-store", "dropout-flow-district-rollup-store",
                 "dropout-flow-city-rollup-store", "dropout-flow-district-kpi-store", "dropout-flow-city-kpi-store",
                 "dropout-standing-by-school-store", "dropout-flow-counted-figures-store",
-                "heating-school-registry-store", "climate-readings-awaiting-school-store");
+                "heating-school-registry-store", "climate-readings-awaiting-school-store",
+                "heating-reading-ids-store", "heating-summed-figures-store", "heating-energy-month-store",
+                "heating-rollup-schools-store", "heating-district-rollup-store", "heating-city-rollup-store",
+                "heating-district-kpi-store", "heating-city-kpi-store",
+                "heating-energy-rollup-schools-store", "heating-energy-district-rollup-store",
+                "heating-energy-city-rollup-store", "heating-energy-district-kpi-store",
+                "heating-energy-city-kpi-store");
         // Exactly these: each costs a write and a read of every record through it. Input is keyed by school, so
         // dropout events need none to reach their pupil's history, nor alert conditions their lifecycle; the registry
         // copies carry registry updates only.
@@ -82,6 +88,8 @@ class TopologyShapeTest {
                 "dropout-registry-repartition", "heating-registry-repartition",
                 "meals-district-rollup-repartition", "meals-city-rollup-repartition",
                 "dropout-standing-district-rollup-repartition", "dropout-standing-city-rollup-repartition",
-                "dropout-flow-district-rollup-repartition", "dropout-flow-city-rollup-repartition");
+                "dropout-flow-district-rollup-repartition", "dropout-flow-city-rollup-repartition",
+                "heating-district-rollup-repartition", "heating-city-rollup-repartition",
+                "heating-energy-district-rollup-repartition", "heating-energy-city-rollup-repartition");
     }
 }

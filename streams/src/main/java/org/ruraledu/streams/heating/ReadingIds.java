@@ -113,11 +113,21 @@ final class ReadingIds {
             context.forward(in);
         }
 
-        /** Deletes the ids of days before {@code horizon}: keys below "{horizon}" sort before every key of it. */
+        /**
+         * Deletes the ids of days before {@code horizon}. Keys start with their day, so the store's order is the
+         * days' order: the scan stops at the first key of the horizon's day or later.
+         */
         private void forgetBefore(LocalDate horizon) {
+            String first = horizon.toString();
             List<String> forgotten = new ArrayList<>();
-            try (KeyValueIterator<String, byte[]> old = store.range(null, horizon.toString())) {
-                old.forEachRemaining(entry -> forgotten.add(entry.key));
+            try (KeyValueIterator<String, byte[]> all = store.all()) {
+                while (all.hasNext()) {
+                    String key = all.next().key;
+                    if (key.compareTo(first) >= 0) {
+                        break;
+                    }
+                    forgotten.add(key);
+                }
             }
             forgotten.forEach(key -> StoreWrites.remove(store, key));
         }
