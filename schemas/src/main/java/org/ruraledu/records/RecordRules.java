@@ -46,15 +46,20 @@ public final class RecordRules {
     private final Clock clock;
     /** Null for the streams application: see {@link #forSenders}. */
     private final RetentionHorizon horizon;
+    /** Days back that classroom readings are told from their retries; null for the streams application. */
+    private final Integer readingWindowDays;
+    /** The heating domain's reading window (its readingIds are remembered that long), see {@link #forSenders}. */
+    public static final String READING_WINDOW_DAYS = "heating.reading.window.days";
 
     /** The rules every reader and writer of the input topics applies (the streams application uses these). */
     public RecordRules(Clock clock) {
-        this(clock, null);
+        this(clock, null, null);
     }
 
-    private RecordRules(Clock clock, RetentionHorizon horizon) {
+    private RecordRules(Clock clock, RetentionHorizon horizon, Integer readingWindowDays) {
         this.clock = clock;
         this.horizon = horizon;
+        this.readingWindowDays = readingWindowDays;
     }
 
     /**
@@ -66,10 +71,12 @@ public final class RecordRules {
      * The fields are those the streams application ages: a meal report's and an event's {@code date}; enrolment
      * has no period, and care reports and climate readings keep no per-period state there (yet). A domain that
      * adds a {@code TOO_OLD} check adds its field here. The horizon is {@code retention.days} of
-     * {@code settings}: give the senders the streams application's value.
+     * {@code settings}: give the senders the streams application's value. Likewise a classroom reading measured
+     * before the heating domain's reading window ({@value #READING_WINDOW_DAYS}) is refused naming
+     * {@code measuredAt}.
      */
     public static RecordRules forSenders(Clock clock, Settings settings) {
-        return new RecordRules(clock, RetentionHorizon.from(settings));
+        return new RecordRules(clock, RetentionHorizon.from(settings), settings.getInt(READING_WINDOW_DAYS));
     }
 
     public static RecordRules systemClock() {
@@ -121,6 +128,7 @@ public final class RecordRules {
             c.id("readingId", r.getReadingId());
             c.notBlank("roomId", r.getRoomId());
             c.notFuture("measuredAt", r.getMeasuredAt());
+            c.withinReadingWindow("measuredAt", r.getMeasuredAt());
             // A classroom below -40 or above 60 °C is a broken sensor, not a reading (NaN and infinity too).
             c.require("temperatureC", Double.isFinite(r.getTemperatureC())
                     && r.getTemperatureC() >= -40 && r.getTemperatureC() <= 60,
@@ -236,6 +244,18 @@ public final class RecordRules {
             require(field, !horizon.tooOld(date, today), () -> date + " is before the retention horizon "
                     + horizon.horizon(today) + " (" + RetentionHorizon.DAYS + " = " + horizon.days() + "): records "
                     + "that old are no longer kept, so the pipeline would dead-letter it (TOO_OLD)");
+        }
+
+        /** Not before the reading window, for the senders only (see {@link #forSenders}). */
+        void withinReadingWindow(String field, Instant measuredAt) {
+            if (readingWindowDays == null || measuredAt == null) {
+                return; // the heating domain dead-letters such readings itself; a null is reported as required
+            }
+            LocalDate first = today().minusDays(readingWindowDays);
+            require(field, !LocalDate.ofInstant(measuredAt, ZONE).isBefore(first), () -> measuredAt + " was measured "
+                    + "before the reading window, which starts on " + first + " (" + READING_WINDOW_DAYS + " = "
+                    + readingWindowDays + "): readings that old can no longer be told from their retries, so the "
+                    + "pipeline would dead-letter it (TOO_OLD)");
         }
 
         void notBlank(String field, String value) {

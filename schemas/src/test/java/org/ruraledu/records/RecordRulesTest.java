@@ -191,16 +191,17 @@ class RecordRulesTest {
 
     /**
      * The streams application's rules leave the horizon to it: it dead-letters such records TOO_OLD, not
-     * VALIDATION. And only what it ages is refused by the senders: enrolment has no period, care reports and
-     * climate readings are not aged by any domain yet.
+     * VALIDATION. And only what it ages is refused by the senders: enrolment has no period, care reports are not
+     * aged by their domain yet; climate readings have a window of their own (below).
      */
     @Test
     void onlyTheSendersCheckTheHorizonAndOnlyForWhatThePipelineAges() {
         LocalDate old = LocalDate.of(1999, 3, 1);
         assertThat(rules.check(meal().setDate(old).build())).isEmpty();
         assertThat(rules.check(event(REF).setDate(old).build())).isEmpty();
+        assertThat(rules.check(climate().setMeasuredAt(Instant.parse("1999-03-01T02:00:00Z")).build())).isEmpty();
         List<SpecificRecordBase> notAged = validRecords().filter(r -> !(r instanceof MealReport)
-                && !(r instanceof StudentStatusEvent)).toList();
+                && !(r instanceof StudentStatusEvent) && !(r instanceof ClimateReading)).toList();
         for (SpecificRecordBase record : notAged) {
             SpecificRecordBase copy = SpecificData.get().deepCopy(record.getSchema(), record);
             if (copy.getSchema().getField("asOf") != null) {
@@ -212,6 +213,27 @@ class RecordRulesTest {
             }
             assertThat(senders.check(copy)).as(copy.getSchema().getName()).isEmpty();
         }
+    }
+
+    private static ClimateReading.Builder climate() {
+        return ClimateReading.newBuilder().setReadingId("t").setSchoolId("S1").setRoomId("R101")
+                .setMeasuredAt(Instant.parse("2026-11-27T02:00:00Z")).setTemperatureC(18.5).setHeatingOn(true)
+                .setCoolingOn(false).setEnergySource(EnergySource.HEAT_PUMP);
+    }
+
+    /** Readings are told from their retries for heating.reading.window.days (default 2): today and 2 days back. */
+    @Test
+    void theSendersRefuseAReadingMeasuredBeforeTheReadingWindow() {
+        // Today in Weihai is 2026-11-28: the window starts on 2026-11-26 at 00:00 there (2026-11-25T16:00Z).
+        assertThat(senders.check(climate().setMeasuredAt(Instant.parse("2026-11-25T16:00:00Z")).build())).isEmpty();
+        assertThat(senders.check(climate().setMeasuredAt(Instant.parse("2026-11-25T15:59:59Z")).build()))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.field()).isEqualTo("measuredAt");
+                    assertThat(e.message()).contains("before the reading window, which starts on 2026-11-26",
+                            "heating.reading.window.days = 2", "TOO_OLD");
+                });
+        RecordRules longer = RecordRules.forSenders(CLOCK, Settings.defaults().with("heating.reading.window.days", "5"));
+        assertThat(longer.check(climate().setMeasuredAt(Instant.parse("2026-11-23T02:00:00Z")).build())).isEmpty();
     }
 
     @Test

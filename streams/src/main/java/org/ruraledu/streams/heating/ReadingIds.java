@@ -36,7 +36,7 @@ import org.ruraledu.streams.ingest.RejectionCode;
  * day × (window + 1) days. Per reading one read and, for a new id, one write: this is the pipeline's bulk stream.
  */
 final class ReadingIds {
-    public static final String WINDOW_DAYS = "heating.reading.window.days";
+    public static final String WINDOW_DAYS = RecordRules.READING_WINDOW_DAYS;
     static final String STORE = Heating.NAME + "-reading-ids-store";
     private static final byte[] SEEN = new byte[0];
 
