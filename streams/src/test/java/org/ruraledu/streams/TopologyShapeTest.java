@@ -68,7 +68,8 @@ class TopologyShapeTest {
                 "dropout-flow-rollup-schools-store", "dropout-flow-district-rollup-store",
                 "dropout-flow-city-rollup-store", "dropout-flow-district-kpi-store", "dropout-flow-city-kpi-store",
                 "dropout-standing-by-school-store", "dropout-flow-counted-figures-store",
-                "heating-school-registry-store", "climate-readings-awaiting-school-store");
+                "heating-school-registry-store", "climate-readings-awaiting-school-store",
+                "heating-room-runs-store", "heating-alert-lifecycle-store", "heating-alert-open-store");
         // Exactly these: each costs a write and a read of every record through it. Input is keyed by school, so
         // dropout events need none to reach their pupil's history, nor alert conditions their lifecycle; the registry
         // copies carry registry updates only.
