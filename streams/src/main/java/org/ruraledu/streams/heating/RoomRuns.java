@@ -34,9 +34,12 @@ import java.util.List;
  *   <li>Not covered, and what happens instead: (a) a batch that brings a critical reading of the opening run before
  *       the readings at which in order the alert opened opens it CRITICAL at once (in order: WARNING, then UPDATED;
  *       the final severity is the same); (b) a reading of the other kind that arrives after readings on both sides
- *       of it already spanned the debounce does not undo what they did: e.g. a flapping sensor whose out-of-range
- *       readings of a batch come first can open one alert that in order would not open, resolved only by an
- *       in-range run spanning the debounce; (c) a critical reading that arrives after the alert resolved does not
+ *       of it already spanned the debounce does not undo what they did. The worst case is a flapping sensor whose
+ *       readings arrive as shuffled batches: each batch can open an alert (its out-of-range readings first, the
+ *       in-range ones between them later) and resolve it again, where in order none opens (measured: hourly
+ *       batches of a sensor flapping every 5 minutes opened 5 alerts in a school day). Only waiting out the
+ *       tolerance before judging would avoid it; a real temperature near the limit with noise on it, sent in
+ *       shuffled batches, is the case where this shows; (c) a critical reading that arrives after the alert resolved does not
  *       raise it.</li>
  *   <li>A reading later than the tolerance (measured before the room's newest minus {@code heating.late.tolerance},
  *       or before the last reading the room settled) no longer reshapes the runs: it changes nothing here (it still
