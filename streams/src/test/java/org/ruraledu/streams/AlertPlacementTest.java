@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.ruraledu.config.Settings;
 import org.ruraledu.streams.alert.AlertLifecycle;
 import org.ruraledu.streams.dropout.Dropout;
+import org.ruraledu.streams.heating.Heating;
 import org.ruraledu.streams.meals.Meals;
 import org.ruraledu.streams.query.QueryStoreNames;
 
@@ -29,7 +30,7 @@ class AlertPlacementTest {
 
     @Test
     void noAlertConditionGoesThroughARepartitionTopic() {
-        for (String domain : List.of(Meals.NAME, Dropout.NAME)) {
+        for (String domain : List.of(Meals.NAME, Dropout.NAME, Heating.NAME)) {
             assertThat(sourceTopicsUpstreamOf(lifecycle(domain))).as(domain).isNotEmpty()
                     .noneMatch(topic -> topic.endsWith("-repartition"));
         }
@@ -41,6 +42,8 @@ class AlertPlacementTest {
         assertThat(namesUpstreamOf(lifecycle(Meals.NAME))).contains("meals-latest-report");
         // A case withdrawn before the case that replaces it opens: the tracker's order is the alerts' order.
         assertThat(namesUpstreamOf(lifecycle(Dropout.NAME))).contains("dropout-cases");
+        // A room's conditions in the order its runs decided them.
+        assertThat(namesUpstreamOf(lifecycle(Heating.NAME))).contains("heating-room-watch");
     }
 
     @Test
@@ -49,14 +52,16 @@ class AlertPlacementTest {
                 .containsExactlyInAnyOrder("meals-alert-lifecycle-store", "meals-alert-open-store");
         assertThat(lifecycle(Dropout.NAME).stores())
                 .containsExactlyInAnyOrder("dropout-alert-lifecycle-store", "dropout-alert-open-store");
+        assertThat(lifecycle(Heating.NAME).stores())
+                .containsExactlyInAnyOrder("heating-alert-lifecycle-store", "heating-alert-open-store");
         assertThat(processors()).filteredOn(p -> !p.name().endsWith("-alert-lifecycle"))
                 .allSatisfy(p -> assertThat(p.stores()).as(p.name()).noneMatch(s -> s.contains("-alert-")));
 
         QueryStoreNames queried = QueryStoreNames.of(TOPOLOGY);
         assertThat(queried.alerts()).containsExactlyInAnyOrder(AlertLifecycle.storeName(Meals.NAME),
-                AlertLifecycle.storeName(Dropout.NAME));
+                AlertLifecycle.storeName(Dropout.NAME), AlertLifecycle.storeName(Heating.NAME));
         assertThat(queried.openAlerts()).containsExactlyInAnyOrder(AlertLifecycle.openStoreName(Meals.NAME),
-                AlertLifecycle.openStoreName(Dropout.NAME));
+                AlertLifecycle.openStoreName(Dropout.NAME), AlertLifecycle.openStoreName(Heating.NAME));
     }
 
     private static TopologyDescription.Processor lifecycle(String domain) {

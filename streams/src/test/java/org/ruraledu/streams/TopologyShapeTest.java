@@ -74,7 +74,8 @@ class TopologyShapeTest {
                 "heating-district-kpi-store", "heating-city-kpi-store",
                 "heating-energy-rollup-schools-store", "heating-energy-district-rollup-store",
                 "heating-energy-city-rollup-store", "heating-energy-district-kpi-store",
-                "heating-energy-city-kpi-store");
+                "heating-energy-city-kpi-store",
+                "heating-room-runs-store", "heating-alert-lifecycle-store", "heating-alert-open-store");
         // Exactly these: each costs a write and a read of every record through it. Input is keyed by school, so
         // dropout events need none to reach their pupil's history, nor alert conditions their lifecycle; the registry
         // copies carry registry updates only.
