@@ -359,7 +359,8 @@ class HeatingAlertsTopologyTest {
     }
 
     private TopologyFixture fixture(Instant now) {
-        TopologyFixture fx = new TopologyFixture();
+        // The readings of a test span the week before the clock: all of it within the reading window.
+        TopologyFixture fx = new TopologyFixture(Map.of("heating.reading.window.days", "14"));
         fixtures.add(fx);
         fx.clock.advance(Duration.between(TopologyFixture.NOW, now));
         fx.register(school("s1", "wendeng"));
