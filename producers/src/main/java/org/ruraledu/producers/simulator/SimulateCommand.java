@@ -61,7 +61,7 @@ public final class SimulateCommand implements Callable<Integer> {
     Duration climateInterval;
 
     /** Picocli converter of {@code --climate-schools}. */
-    static final class SchoolShareConverter implements ITypeConverter<SchoolShare> {
+    public static final class SchoolShareConverter implements ITypeConverter<SchoolShare> {
         @Override
         public SchoolShare convert(String value) {
             try {
