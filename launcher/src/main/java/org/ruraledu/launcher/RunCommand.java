@@ -7,11 +7,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.ruraledu.calendar.SchoolCalendar;
 import org.ruraledu.config.Settings;
 import org.ruraledu.embedded.Directories;
 import org.ruraledu.producers.cli.CommonOptions;
 import org.ruraledu.producers.cli.GracefulStop;
 import org.ruraledu.producers.simulator.KafkaReportSink;
+import org.ruraledu.producers.simulator.SchoolShare;
+import org.ruraledu.producers.simulator.SimulateCommand;
 import org.ruraledu.producers.simulator.Simulator;
 import org.ruraledu.producers.simulator.SimulatorOptions;
 import org.ruraledu.records.StudentRefs;
@@ -49,6 +52,17 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--faults", defaultValue = "1.0", description = "Fault-rate multiplier of the simulator (default: ${DEFAULT-VALUE}).")
     double faults;
+
+    @Option(names = "--climate-days", defaultValue = "1",
+            description = "Classroom readings for the last N simulated school days whose school hours have begun; "
+                    + "0 = none (default: ${DEFAULT-VALUE}).")
+    int climateDays;
+
+    @Option(names = "--climate-schools", defaultValue = "0.1",
+            converter = SimulateCommand.SchoolShareConverter.class,
+            description = "Which heating schools send classroom readings (the bulk of the volume): all, a count, "
+                    + "a fraction or a percentage (default: ${DEFAULT-VALUE}, quick on 2 cores).")
+    SchoolShare climateSchools;
 
     @Option(names = "--summary-every", defaultValue = "10", description = "Seconds between console summaries; 0 = none (default: ${DEFAULT-VALUE}).")
     int summaryEvery;
@@ -105,9 +119,10 @@ public final class RunCommand implements Callable<Integer> {
                     + DemoPseudonymKey.file(settings) + " (kept with this data; --fresh deletes it)");
         }
         SimulatorOptions options = new SimulatorOptions(schools, days, 0, faults, SimulatorOptions.defaults().seed(),
-                Long.MAX_VALUE, 3000);
+                Long.MAX_VALUE, 3000).withClimate(climateDays, climateSchools);
         KafkaReportSink sink = new KafkaReportSink(settings);
-        Simulator simulator = new Simulator(options, StudentRefs.fromConfig(key), sink, Clock.systemUTC());
+        Simulator simulator = new Simulator(options, StudentRefs.fromConfig(key), sink, Clock.systemUTC(),
+                SchoolCalendar.from(settings));
         Thread thread = new Thread(() -> {
             try (sink) {
                 var stats = simulator.run();
@@ -133,7 +148,8 @@ public final class RunCommand implements Callable<Integer> {
         System.out.println("  open alerts       curl '" + q + "/v1/alerts?state=OPEN'");
         System.out.println("  metrics           " + q + "/metrics");
         System.out.println("  follow alerts     ./ruraledu alerts tail --from-beginning");
-        System.out.println("  simulated schools " + (noSimulator ? "off (--no-simulator)" : schools + " schools, " + days + " school days, then live corrections"));
+        System.out.println("  simulated schools " + (noSimulator ? "off (--no-simulator)" : schools + " schools, " + days + " school days (classroom readings: " + climateSchools
+                + " of the heating schools, last " + climateDays + " day(s)), then live corrections"));
         System.out.println();
     }
 }

@@ -31,4 +31,30 @@ class PipelineSummaryTest {
                 .contains("city=2 huancui=-")
                 .contains("{DROPOUT_DETECTED=1, MEAL_GAP=2}");
     }
+
+    @Test
+    void showsCareCoverageAndHeatingComplianceWhereTheyExistAndNoDataYetElsewhere() throws Exception {
+        List<JsonNode> contacted = List.of(
+                json("{\"scope\":\"city\",\"period\":\"month\",\"periodStart\":\"2026-10-01\",\"value\":0.9,\"numerator\":900,\"denominator\":1000}"),
+                json("{\"scope\":\"city\",\"period\":\"month\",\"periodStart\":\"2026-11-01\",\"value\":0.952,\"numerator\":952,\"denominator\":1000}"),
+                json("{\"scope\":\"rushan\",\"period\":\"month\",\"periodStart\":\"2026-11-01\",\"value\":1.0,\"numerator\":120,\"denominator\":120}"));
+        List<JsonNode> rooms = List.of(
+                json("{\"scope\":\"city\",\"period\":\"month\",\"periodStart\":\"2026-11-01\",\"value\":0.93,\"numerator\":93,\"denominator\":100}"));
+        List<JsonNode> heating = List.of(
+                json("{\"scope\":\"wendeng\",\"period\":\"day\",\"periodStart\":\"2026-11-27\",\"value\":0.975,\"numerator\":3900,\"denominator\":4000,\"status\":\"NO_TARGET\"}"));
+
+        String text = PipelineSummary.render(List.of(), List.of(), List.of(), contacted, rooms, heating);
+
+        assertThat(text).contains("care.contact_coverage, care.room_coverage")
+                .contains("city       2026-11       95.20%        952/1000    93.00%          93/100")
+                .doesNotContain("2026-10")
+                .contains("rushan     2026-11      100.00%         120/120         -")
+                .contains("huancui    (no data yet)")
+                .contains("heating.compliance")
+                .contains("wendeng    2026-11-27    97.50%       3900/4000  NO_TARGET");
+
+        String none = PipelineSummary.render(List.of(), List.of(), List.of());
+        assertThat(none).contains("care.contact_coverage, care.room_coverage, latest period)\n  (no data yet)")
+                .contains("heating.compliance, latest school day)\n  (no data yet)");
+    }
 }

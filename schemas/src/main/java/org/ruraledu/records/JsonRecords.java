@@ -169,21 +169,30 @@ public final class JsonRecords {
         return result;
     }
 
+    /**
+     * A finite number: NaN and infinity are no measurement (JSON has neither; a reader that allows the literals
+     * {@code NaN} and {@code Infinity}, or a number too large for a double like {@code 1e999}, would make them).
+     */
     private static double number(JsonNode value, boolean textValues) {
+        double d;
         if (value.isNumber()) {
-            return value.asDouble();
-        }
-        if (textValues && value.isTextual()) {
+            d = value.asDouble();
+        } else if (textValues && value.isTextual()) {
             try {
-                double d = Double.parseDouble(value.asText().trim());
-                if (Double.isFinite(d)) {
-                    return d;
-                }
+                d = Double.parseDouble(value.asText().trim());
             } catch (NumberFormatException e) {
-                // fall through to the message below
+                throw new IllegalArgumentException("must be a number");
             }
+        } else if (value.isTextual()) {
+            throw new IllegalArgumentException("must be a number, not a string");
+        } else {
+            throw new IllegalArgumentException("must be a number");
         }
-        throw new IllegalArgumentException("must be a number");
+        if (!Double.isFinite(d)) {
+            throw new IllegalArgumentException("must be a finite number, got " + d
+                    + " (NaN and infinity are no measurement)");
+        }
+        return d;
     }
 
     private static boolean bool(JsonNode value, boolean textValues) {

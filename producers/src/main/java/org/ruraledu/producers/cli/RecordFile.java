@@ -148,8 +148,7 @@ final class RecordFile {
 
     /** A JSON array: each element's line is where it starts; a syntax error ends the file (nothing after it parses). */
     private static void readArray(Reader reader, Consumer<Line> each) throws IOException {
-        try (JsonParser parser = Json.MAPPER.getFactory().createParser(reader)) {
-            parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        try (JsonParser parser = StrictJson.strict(Json.MAPPER.getFactory().createParser(reader))) {
             long line = 1;
             try {
                 parser.nextToken();

@@ -27,10 +27,21 @@ final class SchoolFactory {
     };
     private static final String[] TOWNSHIP_SUFFIX = {"镇", "街道", "乡"};
 
+    private static final double RURAL_HEATED = 0.85;
+    private static final double URBAN_HEATED = 0.97;
+    private static final double RURAL_WITHOUT_CARE_ROOM = 0.06;
+
     private final Random random;
+    /** Heating, classrooms and care rooms draw from their own numbers, so a seed keeps its schools of before. */
+    private final Random facilities;
 
     SchoolFactory(Random random) {
+        this(random, new Random(0));
+    }
+
+    SchoolFactory(Random random, Random facilities) {
         this.random = random;
+        this.facilities = facilities;
     }
 
     List<SimulatedSchool> create(int count) {
@@ -47,7 +58,17 @@ final class SchoolFactory {
             }
             made += share;
         }
+        ensureACoalSchool(schools);
         return schools;
+    }
+
+    /** The plan's clean-heating target is not met everywhere yet: at least one rural school still burns coal. */
+    private static void ensureACoalSchool(List<SimulatedSchool> schools) {
+        if (schools.stream().anyMatch(s -> s.profile().getHeatingSource() == EnergySource.COAL)) {
+            return;
+        }
+        schools.stream().filter(s -> s.profile().getRural() && s.heated()).findFirst()
+                .ifPresent(s -> s.profile().setHeatingSource(EnergySource.COAL));
     }
 
     private SimulatedSchool school(District district, int number, boolean rural) {
@@ -70,9 +91,16 @@ final class SchoolFactory {
                 .setHeatingSource(pickHeating(rural))
                 .setActive(true)
                 .build();
+        if (facilities.nextDouble() >= (rural ? RURAL_HEATED : URBAN_HEATED)) {
+            profile.setHeatingSource(EnergySource.NONE); // a village teaching point without heating
+        }
+        int classrooms = Math.max(3, Math.min(12, enrolled / 45 + facilities.nextInt(3)));
+        // Every school with left-behind children runs a care room, but a few rural ones do not (yet).
+        boolean careRoom = leftBehind > 0 && !(rural && facilities.nextDouble() < RURAL_WITHOUT_CARE_ROOM);
         double lunchShare = boarding ? 0.97 : rural ? 0.75 + random.nextDouble() * 0.2 : 0.5 + random.nextDouble() * 0.3;
         double reliability = 0.9 + random.nextDouble() * 0.1;
-        return new SimulatedSchool(profile, enrolled, boarders, leftBehind, lunchShare, reliability);
+        return new SimulatedSchool(profile, enrolled, boarders, leftBehind, lunchShare, reliability, classrooms,
+                careRoom);
     }
 
     private SchoolLevel pickLevel() {

@@ -1,13 +1,17 @@
 package org.ruraledu.producers.simulator;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
+import org.ruraledu.calendar.SchoolCalendar;
 import org.ruraledu.config.Settings;
 import org.ruraledu.producers.cli.CommonOptions;
 import org.ruraledu.producers.cli.GracefulStop;
 import org.ruraledu.records.StudentRefs;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -42,12 +46,38 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--tick", defaultValue = "2000", description = "Milliseconds between live ticks (default: ${DEFAULT-VALUE}).")
     long tickMillis;
 
+    @Option(names = "--climate-days", defaultValue = "1",
+            description = "Classroom readings for the last N simulated school days whose school hours have begun; "
+                    + "0 = none. Readings are the bulk: up to 12 rooms x 108 a school and day (default: ${DEFAULT-VALUE}).")
+    int climateDays;
+
+    @Option(names = "--climate-schools", defaultValue = "all", converter = SchoolShareConverter.class,
+            description = "Which of the heating schools send readings: all, a count (40), a fraction (0.1) or a "
+                    + "percentage (10%%); a coal-heated school is always among them (default: ${DEFAULT-VALUE}).")
+    SchoolShare climateSchools;
+
+    @Option(names = "--climate-interval", defaultValue = "PT5M",
+            description = "Time between two readings of a classroom, whole minutes dividing an hour (default: ${DEFAULT-VALUE}).")
+    Duration climateInterval;
+
+    /** Picocli converter of {@code --climate-schools}. */
+    public static final class SchoolShareConverter implements ITypeConverter<SchoolShare> {
+        @Override
+        public SchoolShare convert(String value) {
+            try {
+                return SchoolShare.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         Settings settings = common.settings();
         StudentRefs refs = StudentRefs.fromConfig(settings.get("pseudonym.key"));
         SimulatorOptions options = new SimulatorOptions(schools, days, speed, faults, seed,
-                follow < 0 ? Long.MAX_VALUE : follow, tickMillis);
+                follow < 0 ? Long.MAX_VALUE : follow, tickMillis, climateDays, climateSchools, climateInterval);
         AtomicReference<Simulator> running = new AtomicReference<>();
         // Ctrl-C ends the current day; the sink flushes and closes before the JVM exits.
         try (GracefulStop stop = GracefulStop.install(() -> {
@@ -57,7 +87,7 @@ public final class SimulateCommand implements Callable<Integer> {
                     }
                 });
                 KafkaReportSink sink = new KafkaReportSink(settings)) {
-            Simulator simulator = new Simulator(options, refs, sink, Clock.systemUTC());
+            Simulator simulator = new Simulator(options, refs, sink, Clock.systemUTC(), SchoolCalendar.from(settings));
             running.set(simulator);
             SimulationStats stats = simulator.run();
             System.out.println("simulated " + schools + " schools over " + days + " school days: " + stats);

@@ -1,14 +1,32 @@
 package org.ruraledu.producers.simulator;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** What the simulator sent: the ground truth a test or an operator compares the pipeline's figures with. */
+/**
+ * What the simulator sent: the ground truth a test or an operator compares the pipeline's figures with. Counts by
+ * name ({@code sent.MealReport}, {@code faults.late}, {@code episodes.boiler_failure}, ...) and the classroom
+ * episodes themselves (school, rooms, first and last measuredAt).
+ */
 public final class SimulationStats {
     private final Map<String, Long> counts = new TreeMap<>();
+    private final List<ClimateEpisode> episodes = new ArrayList<>();
 
     synchronized void add(String what) {
-        counts.merge(what, 1L, Long::sum);
+        add(what, 1);
+    }
+
+    synchronized void add(String what, long n) {
+        if (n > 0) {
+            counts.merge(what, n, Long::sum);
+        }
+    }
+
+    synchronized void episode(ClimateEpisode episode) {
+        episodes.add(episode);
+        add("episodes." + episode.kind().statName());
     }
 
     public synchronized long get(String what) {
@@ -19,8 +37,13 @@ public final class SimulationStats {
         return new TreeMap<>(counts);
     }
 
+    /** The classroom episodes, in the order they were simulated. */
+    public synchronized List<ClimateEpisode> episodes() {
+        return List.copyOf(episodes);
+    }
+
     @Override
     public synchronized String toString() {
-        return counts.toString();
+        return counts + (episodes.isEmpty() ? "" : "; episodes: " + episodes);
     }
 }

@@ -2,16 +2,22 @@ package org.ruraledu.producers.simulator;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.avro.specific.SpecificRecordBase;
+import org.ruraledu.calendar.SchoolCalendar;
 import org.ruraledu.records.RecordRules;
 import org.ruraledu.records.StudentRefs;
+import org.ruraledu.schemas.CareReport;
+import org.ruraledu.schemas.ClimateReading;
+import org.ruraledu.schemas.EnergySource;
 import org.ruraledu.schemas.EnrollmentReport;
 import org.ruraledu.schemas.MealReport;
 import org.ruraledu.serde.AvroTrust;
@@ -20,9 +26,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Realistic schools and their reports: the registry, head counts, then for each school day lunch reports and
- * dropout-control events, with the faults of real school systems (late, corrected, retried and broken
- * reports). Optionally keeps going with live corrections for today so that a dashboard keeps moving.
+ * Realistic schools and their reports: the registry, head counts, then for each school day of the school
+ * calendar lunch reports and dropout-control events, a care report per school once a month's days are done,
+ * and for the last days classroom readings of the schools that heat (with their episodes: boiler failures,
+ * flapping sensors, late readings); all with the faults of real school systems (late, corrected, retried and
+ * broken reports). Optionally keeps going with live corrections for today so that a dashboard keeps moving.
  */
 public final class Simulator {
     private static final Logger log = LoggerFactory.getLogger(Simulator.class);
@@ -30,11 +38,15 @@ public final class Simulator {
     private final SimulatorOptions options;
     private final ReportSink sink;
     private final Clock clock;
+    private final SchoolCalendar calendar;
     private final Random random;
     private final Faults faults;
     private final MealReporter meals;
     private final Pupils pupils;
+    private final CareReporter care;
+    private final ClimateReporter climate;
     private final List<SimulatedSchool> schools;
+    private final List<SimulatedSchool> climateSchools;
     private final SimulationStats stats = new SimulationStats();
     /** Reports held back by a late school, sent with the next day's batch. */
     private final List<SpecificRecordBase> late = new ArrayList<>();
@@ -44,15 +56,38 @@ public final class Simulator {
         AvroTrust.ensureInstalled(); // the simulator copies records through their builders
     }
 
+    /** With the built-in school calendar. */
     public Simulator(SimulatorOptions options, StudentRefs refs, ReportSink sink, Clock clock) {
+        this(options, refs, sink, clock, SchoolCalendar.builtIn());
+    }
+
+    /** {@code calendar}: the pipeline's ({@link SchoolCalendar#from}), so that it counts the days simulated. */
+    public Simulator(SimulatorOptions options, StudentRefs refs, ReportSink sink, Clock clock,
+            SchoolCalendar calendar) {
         this.options = options;
         this.sink = sink;
         this.clock = clock;
+        this.calendar = calendar;
         this.random = new Random(options.seed());
         this.faults = new Faults(new Random(options.seed() + 1), options.faults());
         this.meals = new MealReporter(new Random(options.seed() + 2));
         this.pupils = new Pupils(new Random(options.seed() + 3), refs);
-        this.schools = new SchoolFactory(random).create(options.schools());
+        this.schools = new SchoolFactory(random, new Random(options.seed() + 4)).create(options.schools());
+        this.care = new CareReporter(new Random(options.seed() + 5));
+        this.climate = new ClimateReporter(new Random(options.seed() + 6), faults, options.climateInterval());
+        this.climateSchools = climateSchools(schools, options.climateSchools());
+    }
+
+    /** The share of the heating schools that send readings, a coal-heated one always among them. */
+    private static List<SimulatedSchool> climateSchools(List<SimulatedSchool> schools, SchoolShare share) {
+        List<SimulatedSchool> heated = schools.stream().filter(SimulatedSchool::heated).toList();
+        List<SimulatedSchool> picked = new ArrayList<>(share.pick(heated));
+        boolean coal = picked.stream().anyMatch(s -> s.profile().getHeatingSource() == EnergySource.COAL);
+        if (!picked.isEmpty() && !coal) {
+            heated.stream().filter(s -> s.profile().getHeatingSource() == EnergySource.COAL).findFirst()
+                    .ifPresent(picked::add);
+        }
+        return List.copyOf(picked);
     }
 
     public List<SimulatedSchool> schools() {
@@ -61,6 +96,21 @@ public final class Simulator {
 
     public SimulationStats stats() {
         return stats;
+    }
+
+    /** The schools whose classrooms send readings (on the climate days). */
+    public List<SimulatedSchool> climateSchools() {
+        return climateSchools;
+    }
+
+    /** The classroom episodes simulated so far (boiler failures, flapping sensors, late readings). */
+    public List<ClimateEpisode> episodes() {
+        return stats.episodes();
+    }
+
+    /** The boiler failures simulated so far: each should open one HEATING_OUT_OF_RANGE per room, resolved after. */
+    public List<ClimateEpisode> boilerFailures() {
+        return episodes().stream().filter(e -> e.kind() == ClimateEpisode.Kind.BOILER_FAILURE).toList();
     }
 
     public void stop() {
@@ -74,13 +124,20 @@ public final class Simulator {
         sink.flush();
         schools.forEach(s -> send(enrollment(s, days.get(0))));
         sink.flush();
-        log.info("registered {} schools; simulating {} school days from {} to {}", schools.size(), days.size(),
-                days.get(0), days.get(days.size() - 1));
-        for (LocalDate day : days) {
+        Set<LocalDate> climateDays = climateDays(days);
+        log.info("registered {} schools; simulating {} school days from {} to {}; classroom readings of {} schools "
+                + "on {}", schools.size(), days.size(), days.get(0), days.get(days.size() - 1), climateSchools.size(),
+                climateDays);
+        for (int i = 0; i < days.size(); i++) {
             if (stopped) {
                 break;
             }
-            simulateDay(day);
+            LocalDate day = days.get(i);
+            simulateDay(day, climateDays.contains(day));
+            YearMonth month = YearMonth.from(day);
+            if (i == days.size() - 1 || !YearMonth.from(days.get(i + 1)).equals(month)) {
+                reportCare(month);
+            }
             pace();
         }
         sendLate();
@@ -93,7 +150,7 @@ public final class Simulator {
         return stats;
     }
 
-    private void simulateDay(LocalDate day) {
+    private void simulateDay(LocalDate day, boolean withClimate) {
         List<SpecificRecordBase> heldBack = new ArrayList<>(late);
         late.clear();
         Instant recordedAt = recordedAt(day);
@@ -107,7 +164,36 @@ public final class Simulator {
             }
         }
         heldBack.forEach(this::send);
+        if (withClimate) {
+            sendReadings(day);
+        }
         sink.flush();
+    }
+
+    /** A month's care reports, once its last simulated day is done (the current month's too). */
+    private void reportCare(YearMonth month) {
+        for (SimulatedSchool school : schools) {
+            deliver(care.report(school, month), true);
+        }
+        sink.flush();
+    }
+
+    /** Every climate school's readings of the day up to now, each school's as one batch. */
+    private void sendReadings(LocalDate day) {
+        Instant cutoff = clock.instant();
+        EpisodePlan plan = climate.plan(climateSchools, day, cutoff);
+        for (SimulatedSchool school : climateSchools) {
+            List<ClimateReading> readings = climate.day(school, day, cutoff, plan, stats);
+            sink.sendAll(readings);
+            stats.add("sent." + ClimateReading.SCHEMA$.getName(), readings.size());
+        }
+    }
+
+    /** The last {@code climateDays} of the simulated days whose school hours have begun by now. */
+    private Set<LocalDate> climateDays(List<LocalDate> days) {
+        Instant now = clock.instant();
+        List<LocalDate> begun = days.stream().filter(d -> climate.lastMinute(d, now) >= 0).toList();
+        return new TreeSet<>(begun.subList(Math.max(0, begun.size() - options.climateDays()), begun.size()));
     }
 
     /** Sends one record the way a real school might: late, twice, or corrected afterwards. */
@@ -125,6 +211,10 @@ public final class Simulator {
         if (correctable && record instanceof MealReport meal && faults.corrected()) {
             send(meals.correct(meal, meal.getReportId().replace("-meal-1", "-meal-2")));
             stats.add("faults.corrected");
+        }
+        if (correctable && record instanceof CareReport report && faults.corrected()) {
+            send(care.correct(report));
+            stats.add("faults.corrected_care");
         }
     }
 
@@ -174,17 +264,12 @@ public final class Simulator {
                 .build();
     }
 
-    /** The last {@code days} weekdays up to today in Weihai. */
+    /**
+     * The last {@code days} school days of the calendar up to today in Weihai: today if it is one, else ending at
+     * the last school day before it.
+     */
     List<LocalDate> schoolDays() {
-        List<LocalDate> days = new ArrayList<>();
-        LocalDate day = LocalDate.now(clock.withZone(RecordRules.ZONE));
-        while (days.size() < options.days()) {
-            if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                days.add(0, day);
-            }
-            day = day.minusDays(1);
-        }
-        return days;
+        return calendar.lastSchoolDays(LocalDate.now(clock.withZone(RecordRules.ZONE)), options.days());
     }
 
     /** Schools record the day's events in the afternoon; today's are recorded now. */

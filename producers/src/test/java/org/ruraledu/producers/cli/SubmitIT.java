@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
@@ -24,6 +25,9 @@ import org.ruraledu.producers.testing.Cli;
 import org.ruraledu.producers.testing.KafkaTopics;
 import org.ruraledu.producers.testing.TestData;
 import org.ruraledu.records.RecordRules;
+import org.ruraledu.schemas.CareReport;
+import org.ruraledu.schemas.ClimateReading;
+import org.ruraledu.schemas.EnergySource;
 import org.ruraledu.schemas.SchoolProfile;
 import org.ruraledu.topics.DeadLetterHeaders;
 import org.ruraledu.topics.Topics;
@@ -262,6 +266,109 @@ class SubmitIT {
         Cli.Run empty = submit("meal-reports", write("empty.jsonl", "\n"));
         assertThat(empty.exitCode()).isEqualTo(1);
         assertThat(empty.err()).contains("holds no records");
+    }
+
+    /** Readings of one room, 5 minutes apart, ending an hour ago, as CSV rows (instant, double, booleans, enum). */
+    private String readingsCsv(int count) {
+        java.time.Instant last = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                .minus(java.time.Duration.ofHours(1));
+        StringBuilder csv = new StringBuilder("readingId,schoolId,roomId,measuredAt,temperatureC,heatingOn,coolingOn,"
+                + "energySource\n");
+        for (int i = count - 1; i >= 0; i--) {
+            java.time.Instant at = last.minus(java.time.Duration.ofMinutes(5L * i));
+            csv.append(school).append("-R01-").append(at.getEpochSecond() / 60).append(',').append(school)
+                    .append(",R01,").append(at).append(',').append(18 + i % 4 + 0.5).append(",TRUE,false,COAL\n");
+        }
+        return csv.toString();
+    }
+
+    @Test
+    void classroomReadingsFromCsvLandWithInstantsNumbersBooleansAndEnumsConverted() throws IOException {
+        Path file = write("readings.csv", readingsCsv(300));
+
+        Cli.Run run = submit("climate-readings", file);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("submitted 300 records to ruraledu.climate-readings.v1\n");
+        List<ClimateReading> written = KafkaTopics.committedFor(Topics.CLIMATE_READINGS.name(), school).stream()
+                .map(r -> Topics.CLIMATE_READINGS.valueSerde().deserializer().deserialize(r.topic(), r.value()))
+                .toList();
+        assertThat(written).hasSize(300);
+        ClimateReading lastRow = written.get(299);
+        String[] cells = readingsCsv(300).lines().toList().get(300).split(",");
+        assertThat(lastRow.getReadingId()).isEqualTo(cells[0]);
+        assertThat(lastRow.getMeasuredAt()).isEqualTo(java.time.Instant.parse(cells[3]));
+        assertThat(lastRow.getTemperatureC()).isEqualTo(Double.parseDouble(cells[4]));
+        assertThat(lastRow.getHeatingOn()).isTrue();
+        assertThat(lastRow.getCoolingOn()).isFalse();
+        assertThat(lastRow.getEnergySource()).isEqualTo(EnergySource.COAL);
+    }
+
+    @Test
+    void aReadingsFileWithBadLinesSendsNothingAndNamesLineAndField() throws IOException {
+        String future = java.time.Instant.now().plus(java.time.Duration.ofMinutes(10))
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        Path jsonl = write("readings.jsonl", TestData.climate(school) + "\n"
+                + TestData.climate(school).put("temperatureC", 75) + "\n"
+                + TestData.climate(school).toString().replace("\"temperatureC\":18.5", "\"temperatureC\":NaN") + "\n"
+                + TestData.climate(school).put("measuredAt", future) + "\n"
+                + TestData.climate(school).put("temperatureC", -41) + "\n");
+
+        Cli.Run run = submit("climate-readings", jsonl);
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().lines()).containsExactly(
+                "line 2: temperatureC: must be a temperature between -40 and 60 °C, got 75.0",
+                "line 3: temperatureC: must be a finite number, got NaN (NaN and infinity are no measurement)",
+                "line 4: measuredAt: must not be in the future (" + future + ")",
+                "line 5: temperatureC: must be a temperature between -40 and 60 °C, got -41.0",
+                "submit: 4 invalid lines in " + jsonl + "; nothing was sent (fix them, or use --skip-invalid)");
+
+        List<String> rows = new java.util.ArrayList<>(readingsCsv(3).lines().toList());
+        rows.set(2, rows.get(2).replaceFirst(",[0-9.]+,TRUE,", ",NaN,TRUE,"));
+        rows.set(3, rows.get(3).replace(",COAL", ",PEAT"));
+        Path csv = write("readings.csv", String.join("\n", rows) + "\n");
+
+        Cli.Run csvRun = submit("climate-readings", csv);
+
+        assertThat(csvRun.exitCode()).isEqualTo(1);
+        assertThat(csvRun.err().lines()).startsWith(
+                "line 3: temperatureC: must be a finite number, got NaN (NaN and infinity are no measurement)")
+                .anySatisfy(line -> assertThat(line).startsWith("line 4: energySource: must be one of ELECTRIC"));
+        assertThat(KafkaTopics.committedFor(Topics.CLIMATE_READINGS.name(), school)).isEmpty();
+    }
+
+    @Test
+    void careReportsFromCsvLandAndAContactCountOverTheRegisteredIsRefused() throws IOException {
+        String month = java.time.YearMonth.now(RecordRules.ZONE).minusMonths(1).toString();
+        String header = "reportId,schoolId,month,registered,contacted,homeVisits,counselingSessions,parentSessions,"
+                + "careRoomOperating\n";
+        Path good = write("care.csv", header + school + "-care-" + month + "-1," + school + "," + month
+                + ",30,28,9,4,2,false\n" + school + "-care-" + month + "-2," + school + "," + month
+                + ",30,30,9,4,2,true\n");
+
+        Cli.Run run = submit("care-reports", good);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(KafkaTopics.committedFor(Topics.CARE_REPORTS.name(), school))
+                .extracting(r -> Topics.CARE_REPORTS.valueSerde().deserializer().deserialize(r.topic(), r.value()))
+                .extracting(CareReport::getMonth, CareReport::getContacted, CareReport::getCareRoomOperating)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(month, 28, false),
+                        org.assertj.core.groups.Tuple.tuple(month, 30, true));
+
+        String otherSchool = TestData.uniqueSchoolId();
+        String next = java.time.YearMonth.now(RecordRules.ZONE).plusMonths(1).toString();
+        Path bad = write("care-bad.csv", header + "c1," + otherSchool + "," + month + ",30,31,9,4,2,true\n"
+                + "c2," + otherSchool + "," + next + ",30,30,9,4,2,true\n");
+
+        Cli.Run refused = submit("care-reports", bad);
+
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err().lines()).containsExactly(
+                "line 2: contacted: must not exceed registered (31 > 30)",
+                "line 3: month: must not be in the future",
+                "submit: 2 invalid lines in " + bad + "; nothing was sent (fix them, or use --skip-invalid)");
+        assertThat(KafkaTopics.committedFor(Topics.CARE_REPORTS.name(), otherSchool)).isEmpty();
     }
 
     private Cli.Run submit(String kind, Path file, String... more) {

@@ -16,6 +16,28 @@ class RecordValidatorTest {
             Settings.defaults()));
 
     @Test
+    void aTemperatureThatIsNoMeasurementIsRefusedNamingTheField() throws Exception {
+        var nan = org.ruraledu.producers.client.StrictJson.READER.readTree(TestData.climate("S1").toString()
+                .replace("\"temperatureC\":18.5", "\"temperatureC\":NaN"));
+        assertThat(validator.fromJson(nan, InputKind.CLIMATE_READINGS, 0, false).errors()).singleElement()
+                .hasToString("temperatureC: must be a finite number, got NaN (NaN and infinity are no measurement)");
+        var huge = org.ruraledu.producers.client.StrictJson.READER.readTree(TestData.climate("S1").toString()
+                .replace("\"temperatureC\":18.5", "\"temperatureC\":-1e999"));
+        assertThat(validator.fromJson(huge, InputKind.CLIMATE_READINGS, 0, false).errors()).singleElement()
+                .hasToString("temperatureC: must be a finite number, got -Infinity (NaN and infinity are no measurement)");
+        assertThat(validator.fromJson(TestData.climate("S1").put("temperatureC", "Infinity"),
+                InputKind.CLIMATE_READINGS, 0, true).errors()).as("a CSV cell").singleElement()
+                .hasToString("temperatureC: must be a finite number, got Infinity (NaN and infinity are no measurement)");
+        assertThat(validator.fromJson(TestData.climate("S1").put("temperatureC", 60.5), InputKind.CLIMATE_READINGS, 0,
+                false).errors()).singleElement()
+                .hasToString("temperatureC: must be a temperature between -40 and 60 °C, got 60.5");
+        assertThat(validator.fromJson(TestData.climate("S1").put("temperatureC", -40), InputKind.CLIMATE_READINGS, 0,
+                false).ok()).as("-40 itself").isTrue();
+        assertThat(validator.fromJson(TestData.care("S1").put("contacted", 31), InputKind.CARE_REPORTS, 0, false)
+                .errors()).singleElement().hasToString("contacted: must not exceed registered (31 > 30)");
+    }
+
+    @Test
     void aValidRecordPasses() {
         var result = validator.fromJson(TestData.meal("S1"), InputKind.MEAL_REPORTS, 3, false);
         assertThat(result.ok()).isTrue();

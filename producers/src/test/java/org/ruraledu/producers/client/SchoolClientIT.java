@@ -122,6 +122,38 @@ class SchoolClientIT {
     }
 
     @Test
+    void aNanOrInfiniteTemperatureBuiltInJavaIsRefusedNamingTheField() {
+        String school = TestData.uniqueSchoolId();
+        List<ClimateReading> readings = new java.util.ArrayList<>();
+        for (double t : new double[] {19.5, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 60.01,
+            -40.5}) {
+            ClimateReading r = (ClimateReading) TestData.record(InputKind.CLIMATE_READINGS, TestData.climate(school));
+            r.setTemperatureC(t);
+            readings.add(r);
+        }
+        ClimateReading future = (ClimateReading) TestData.record(InputKind.CLIMATE_READINGS, TestData.climate(school));
+        future.setMeasuredAt(java.time.Instant.now().plus(java.time.Duration.ofMinutes(10)));
+        readings.add(future);
+
+        assertThatThrownBy(() -> client.sendAll(readings))
+                .isInstanceOfSatisfying(InvalidRecordsException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::index, FieldError::field).containsExactly(
+                                org.assertj.core.groups.Tuple.tuple(1, "temperatureC"),
+                                org.assertj.core.groups.Tuple.tuple(2, "temperatureC"),
+                                org.assertj.core.groups.Tuple.tuple(3, "temperatureC"),
+                                org.assertj.core.groups.Tuple.tuple(4, "temperatureC"),
+                                org.assertj.core.groups.Tuple.tuple(5, "temperatureC"),
+                                org.assertj.core.groups.Tuple.tuple(6, "measuredAt")))
+                .hasMessageContaining("record 1: temperatureC: must be a temperature between -40 and 60 °C, got NaN")
+                .hasMessageContaining("record 2: temperatureC: must be a temperature between -40 and 60 °C, got Infinity");
+        assertThatThrownBy(() -> client.send(readings.get(1))).isInstanceOf(InvalidRecordsException.class)
+                .hasMessageContaining("temperatureC");
+
+        client.flush();
+        assertThat(KafkaTopics.committedFor(Topics.CLIMATE_READINGS.name(), school)).isEmpty();
+    }
+
+    @Test
     void anInvalidRecordIsRefusedNamingTheField() {
         MealReport meal = (MealReport) TestData.record(InputKind.MEAL_REPORTS, TestData.meal("S1"));
         meal.setServed(meal.getNeeding() + 1);

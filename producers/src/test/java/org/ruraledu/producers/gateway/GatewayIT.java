@@ -209,6 +209,33 @@ class GatewayIT {
                         .toString(), 0, "reportId", "control character (U+0000) at position 2"),
                 new Invalid("line feed in a room", InputKind.CLIMATE_READINGS, s -> TestData.climate(s)
                         .put("roomId", "R101\nR102").toString(), 0, "roomId", "control character (U+000A)"),
+                new Invalid("classroom too hot", InputKind.CLIMATE_READINGS, s -> TestData.climate(s)
+                        .put("temperatureC", 75).toString(), 0, "temperatureC",
+                        "must be a temperature between -40 and 60 °C, got 75.0"),
+                new Invalid("classroom too cold", InputKind.CLIMATE_READINGS, s -> TestData.climate(s)
+                        .put("temperatureC", -41).toString(), 0, "temperatureC",
+                        "must be a temperature between -40 and 60 °C, got -41.0"),
+                new Invalid("reading from the future", InputKind.CLIMATE_READINGS, s -> TestData.climate(s)
+                        .put("measuredAt", Instant.now().plus(Duration.ofMinutes(10)).toString()).toString(), 0,
+                        "measuredAt", "must not be in the future"),
+                new Invalid("NaN literal", InputKind.CLIMATE_READINGS, s -> TestData.climate(s).toString()
+                        .replace("\"temperatureC\":18.5", "\"temperatureC\":NaN"), 0, "temperatureC",
+                        "must be a finite number, got NaN"),
+                new Invalid("NaN as a string", InputKind.CLIMATE_READINGS, s -> TestData.climate(s)
+                        .put("temperatureC", "NaN").toString(), 0, "temperatureC", "must be a number, not a string"),
+                new Invalid("a number too large for a double", InputKind.CLIMATE_READINGS, s -> TestData.climate(s)
+                        .toString().replace("\"temperatureC\":18.5", "\"temperatureC\":1e999"), 0, "temperatureC",
+                        "must be a finite number, got Infinity"),
+                new Invalid("one bad reading in a batch", InputKind.CLIMATE_READINGS, s -> "[" + TestData.climate(s)
+                        + "," + TestData.climate(s).put("temperatureC", 60.5) + "]", 1, "temperatureC",
+                        "between -40 and 60"),
+                new Invalid("more children contacted than registered", InputKind.CARE_REPORTS, s -> TestData.care(s)
+                        .put("contacted", 31).toString(), 0, "contacted", "must not exceed registered (31 > 30)"),
+                new Invalid("care month in the future", InputKind.CARE_REPORTS, s -> TestData.care(s)
+                        .put("month", java.time.YearMonth.now(RecordRules.ZONE).plusMonths(1).toString()).toString(),
+                        0, "month", "must not be in the future"),
+                new Invalid("not a month", InputKind.CARE_REPORTS, s -> TestData.care(s).put("month", "2026-13")
+                        .toString(), 0, "month", "must be a month \"YYYY-MM\""),
                 new Invalid("raw student number", InputKind.STUDENT_STATUS, s -> TestData.studentStatus(s)
                         .put("studentRef", "G37010220100101001X").toString(), 0, "studentRef",
                         "raw student or ID card number"),

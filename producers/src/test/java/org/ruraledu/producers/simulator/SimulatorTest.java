@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.ruraledu.contract.District;
 import org.ruraledu.records.RecordRules;
 import org.ruraledu.records.StudentRefs;
+import org.ruraledu.schemas.CareReport;
 import org.ruraledu.schemas.MealReport;
 import org.ruraledu.schemas.SchoolProfile;
 import org.ruraledu.schemas.StudentStatus;
@@ -124,6 +127,94 @@ class SimulatorTest {
             assertThat(StudentRefs.looksLikeRawIdentifier(number)).as(number).isTrue();
         }
         assertThat(numbers).as("one number per pupil").hasSize(3000);
+    }
+
+    @Test
+    void schoolDaysFollowTheSchoolCalendarHolidaysAndMakeUpDays() throws Exception {
+        // Saturday 10 October 2026 is a make-up school day (调休); 1-7 October the National Day holiday.
+        Clock makeUpDay = Clock.fixed(Instant.parse("2026-10-10T04:00:00Z"), ZoneOffset.UTC);
+        RecordingSink sink = new RecordingSink();
+        new Simulator(new SimulatorOptions(40, 4, 0, 0, 5, 0, 0), REFS, sink, makeUpDay).run();
+        assertThat(sink.of(MealReport.class).stream().map(MealReport::getDate).distinct().sorted())
+                .containsExactly(LocalDate.of(2026, 9, 30), LocalDate.of(2026, 10, 8), LocalDate.of(2026, 10, 9),
+                        LocalDate.of(2026, 10, 10));
+
+        // Sunday 4 October 2026, in the holiday: the days end at the last school day before it.
+        Clock holiday = Clock.fixed(Instant.parse("2026-10-04T04:00:00Z"), ZoneOffset.UTC);
+        RecordingSink before = new RecordingSink();
+        new Simulator(new SimulatorOptions(40, 2, 0, 0, 5, 0, 0), REFS, before, holiday).run();
+        assertThat(before.of(MealReport.class).stream().map(MealReport::getDate).distinct().sorted())
+                .containsExactly(LocalDate.of(2026, 9, 29), LocalDate.of(2026, 9, 30));
+    }
+
+    @Test
+    void oneCareReportPerSchoolAndMonthOfTheSimulatedDays() throws Exception {
+        Simulator sim = new Simulator(new SimulatorOptions(300, 30, 0, 3.0, 13, 0, 0), REFS, new RecordingSink(), CLOCK);
+        RecordingSink sink = new RecordingSink();
+        Simulator simulator = new Simulator(new SimulatorOptions(300, 30, 0, 3.0, 13, 0, 0), REFS, sink, CLOCK);
+        simulator.run();
+        Set<String> months = sink.of(MealReport.class).stream().map(m -> YearMonth.from(m.getDate()).toString())
+                .collect(Collectors.toSet());
+        assertThat(months).containsExactlyInAnyOrder("2026-10", "2026-11");
+
+        List<CareReport> reports = sink.of(CareReport.class);
+        Map<String, CareReport> first = new java.util.HashMap<>();
+        reports.stream().filter(r -> r.getReportId().endsWith("-1")).forEach(r -> first.putIfAbsent(r.getReportId(), r));
+        for (SimulatedSchool school : sim.schools()) {
+            for (String month : months) {
+                CareReport r = first.get(school.id() + "-care-" + month + "-1");
+                assertThat(r).as(school.id() + " " + month).isNotNull();
+                assertThat(r.getMonth()).isEqualTo(month);
+                assertThat(r.getRegistered()).isEqualTo(school.leftBehind());
+                assertThat(r.getContacted()).isBetween(0, r.getRegistered());
+                if (r.getRegistered() == 0) {
+                    assertThat(r.getContacted() + r.getHomeVisits() + r.getCounselingSessions()
+                            + r.getParentSessions()).isZero();
+                    assertThat(r.getCareRoomOperating()).isFalse();
+                }
+            }
+        }
+        Map<String, SchoolProfile> profiles = sink.of(SchoolProfile.class).stream()
+                .collect(Collectors.toMap(SchoolProfile::getSchoolId, p -> p));
+        assertThat(first.values()).as("most reach every child").anyMatch(r -> r.getRegistered() > 0
+                && r.getContacted() == r.getRegistered()).as("some fall short")
+                .anyMatch(r -> r.getContacted() < r.getRegistered())
+                .as("a rural school with left-behind children and no care room")
+                .anyMatch(r -> r.getRegistered() > 0 && !r.getCareRoomOperating()
+                        && profiles.get(r.getSchoolId()).getRural());
+        assertThat(first.values().stream().filter(r -> r.getRegistered() > 0 && !r.getCareRoomOperating()).count())
+                .as("only a few").isLessThan(first.size() / 10);
+
+        List<CareReport> corrections = reports.stream().filter(r -> r.getReportId().endsWith("-2")).toList();
+        assertThat(corrections).isNotEmpty().allSatisfy(c -> {
+            CareReport sent = first.get(c.getReportId().replaceFirst("-2$", "-1"));
+            assertThat(c.getMonth()).isEqualTo(sent.getMonth());
+            assertThat(c.getContacted() > sent.getContacted()
+                    || c.getCareRoomOperating() && !sent.getCareRoomOperating()
+                    || c.getHomeVisits() > sent.getHomeVisits()).as(c.toString()).isTrue();
+        });
+        RecordRules rules = new RecordRules(CLOCK);
+        assertThat(reports).allSatisfy(r -> assertThat(rules.check(r)).isEmpty());
+    }
+
+    @Test
+    void aMonthIsReportedOnceItsSimulatedDaysAre() throws Exception {
+        RecordingSink sink = simulate(new SimulatorOptions(40, 30, 0, 0, 13, 0, 0));
+        int lastOctoberMeal = -1;
+        int firstNovemberMeal = -1;
+        int octoberCare = -1;
+        for (int i = 0; i < sink.records.size(); i++) {
+            Object r = sink.records.get(i);
+            if (r instanceof MealReport m && m.getDate().getMonthValue() == 10) {
+                lastOctoberMeal = i;
+            } else if (r instanceof MealReport m && firstNovemberMeal < 0 && m.getDate().getMonthValue() == 11) {
+                firstNovemberMeal = i;
+            } else if (r instanceof CareReport c && c.getMonth().equals("2026-10")) {
+                octoberCare = i;
+            }
+        }
+        assertThat(octoberCare).isGreaterThan(lastOctoberMeal).isLessThan(firstNovemberMeal);
+        assertThat(sink.of(CareReport.class)).hasSize(80);
     }
 
     @Test
