@@ -19,6 +19,7 @@ import org.ruraledu.streams.kpi.Targets;
 import org.ruraledu.streams.dropout.Dropout;
 import org.ruraledu.streams.meals.Meals;
 import org.ruraledu.streams.heating.Heating;
+import org.ruraledu.streams.care.Care;
 
 /**
  * The topology production runs: the shared foundation (school registry, ingest with dead letters, KPI
@@ -53,7 +54,7 @@ public final class RuralEduTopology {
 
     /** The domains in production, in wiring order. */
     public static List<Domain> domains() {
-        return List.of(new Meals(), new Dropout(), new Heating());
+        return List.of(new Meals(), new Dropout(), new Heating(), new Care());
     }
 
     public static Topology buildTopology(Settings settings, Clock clock) {

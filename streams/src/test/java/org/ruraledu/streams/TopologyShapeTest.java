@@ -68,7 +68,16 @@ class TopologyShapeTest {
                 "dropout-flow-rollup-schools-store", "dropout-flow-district-rollup-store",
                 "dropout-flow-city-rollup-store", "dropout-flow-district-kpi-store", "dropout-flow-city-kpi-store",
                 "dropout-standing-by-school-store", "dropout-flow-counted-figures-store",
-                "heating-school-registry-store", "climate-readings-awaiting-school-store");
+                "heating-school-registry-store", "climate-readings-awaiting-school-store",
+                "care-school-registry-store", "care-reports-awaiting-school-store",
+                "care-enrollment-copy-awaiting-school-store", "care-latest-report-store",
+                "care-enrollment-latest-report-store", "care-schools-store", "care-fallback-counted-figures-store",
+                "care-rollup-schools-store", "care-district-rollup-store", "care-city-rollup-store",
+                "care-district-kpi-store", "care-city-kpi-store",
+                "care-standing-by-school-store", "care-standing-rollup-schools-store",
+                "care-standing-district-rollup-store", "care-standing-city-rollup-store",
+                "care-standing-district-kpi-store", "care-standing-city-kpi-store",
+                "care-alert-lifecycle-store", "care-alert-open-store");
         // Exactly these: each costs a write and a read of every record through it. Input is keyed by school, so
         // dropout events need none to reach their pupil's history, nor alert conditions their lifecycle; the registry
         // copies carry registry updates only.
@@ -82,6 +91,10 @@ class TopologyShapeTest {
                 "dropout-registry-repartition", "heating-registry-repartition",
                 "meals-district-rollup-repartition", "meals-city-rollup-repartition",
                 "dropout-standing-district-rollup-repartition", "dropout-standing-city-rollup-repartition",
-                "dropout-flow-district-rollup-repartition", "dropout-flow-city-rollup-repartition");
+                "dropout-flow-district-rollup-repartition", "dropout-flow-city-rollup-repartition",
+                // care follows dropout's enrolment through one topic of its own (low volume)
+                "care-registry-repartition", "care-enrollment-copy-repartition",
+                "care-district-rollup-repartition", "care-city-rollup-repartition",
+                "care-standing-district-rollup-repartition", "care-standing-city-rollup-repartition");
     }
 }
