@@ -37,6 +37,9 @@ import org.ruraledu.streams.care.Care;
  *  student-status.v1, enrollment.v1 ─► Ingest (lookup in dropout-school-registry-store) ─► Dropout ─► cases per
  *                      pupil (dropout-pupil-history-store, dropout-open-cases-store, wall-clock overdue check)
  *                      ─► Rollups, KPIs, AlertLifecycle (dropout-alert-lifecycle-store, dropout-alert-open-store)
+ *  care-reports.v1 ─► Ingest (lookup in care-school-registry-store) ─► Care ─► LatestReportWins, care-schools
+ *                      (care-schools-store) ─► Rollups (month, current), AlertLifecycle (care-alert-*-store); enrolment
+ *                      followed from dropout through care-enrollment-copy (a repartition topic of care's)
  * </pre>
  * Alert conditions are tracked in the task that emits them (no repartition), each domain in stores of its own.
  *

@@ -44,6 +44,10 @@ import org.ruraledu.topics.Topics;
  * ({@link DomainIngest#stream}): keyed by schoolId, valued {@link Enriched} (record + school profile), looked up
  * in the domain's own copy of the registry. No repartition happens here: input topics are keyed by schoolId
  * (ingest rejects a record whose key is not its schoolId), so per-school state downstream is already co-located.
+ *
+ * <p>A domain that needs an input kind another domain reads follows it ({@link DomainIngest#follow}, e.g. care
+ * follows dropout's enrolment): one repartition topic of the follower's carries what the owner accepted into the
+ * follower's tasks, where it is admitted against the follower's registry copy, so the two stay apart.
  */
 public final class Ingest {
     private final StreamsBuilder builder;
