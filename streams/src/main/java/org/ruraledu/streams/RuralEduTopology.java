@@ -19,6 +19,7 @@ import org.ruraledu.streams.kpi.Targets;
 import org.ruraledu.streams.dropout.Dropout;
 import org.ruraledu.streams.meals.Meals;
 import org.ruraledu.streams.heating.Heating;
+import org.ruraledu.streams.care.Care;
 
 /**
  * The topology production runs: the shared foundation (school registry, ingest with dead letters, KPI
@@ -36,6 +37,9 @@ import org.ruraledu.streams.heating.Heating;
  *  student-status.v1, enrollment.v1 ─► Ingest (lookup in dropout-school-registry-store) ─► Dropout ─► cases per
  *                      pupil (dropout-pupil-history-store, dropout-open-cases-store, wall-clock overdue check)
  *                      ─► Rollups, KPIs, AlertLifecycle (dropout-alert-lifecycle-store, dropout-alert-open-store)
+ *  care-reports.v1 ─► Ingest (lookup in care-school-registry-store) ─► Care ─► LatestReportWins, care-schools
+ *                      (care-schools-store) ─► Rollups (month, current), AlertLifecycle (care-alert-*-store); enrolment
+ *                      followed from dropout through care-enrollment-copy (a repartition topic of care's)
  * </pre>
  * Alert conditions are tracked in the task that emits them (no repartition), each domain in stores of its own.
  *
@@ -53,7 +57,7 @@ public final class RuralEduTopology {
 
     /** The domains in production, in wiring order. */
     public static List<Domain> domains() {
-        return List.of(new Meals(), new Dropout(), new Heating());
+        return List.of(new Meals(), new Dropout(), new Heating(), new Care());
     }
 
     public static Topology buildTopology(Settings settings, Clock clock) {

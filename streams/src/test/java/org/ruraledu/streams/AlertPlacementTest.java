@@ -14,6 +14,7 @@ import org.apache.kafka.streams.TopologyDescription;
 import org.junit.jupiter.api.Test;
 import org.ruraledu.config.Settings;
 import org.ruraledu.streams.alert.AlertLifecycle;
+import org.ruraledu.streams.care.Care;
 import org.ruraledu.streams.dropout.Dropout;
 import org.ruraledu.streams.heating.Heating;
 import org.ruraledu.streams.meals.Meals;
@@ -44,6 +45,8 @@ class AlertPlacementTest {
         assertThat(namesUpstreamOf(lifecycle(Dropout.NAME))).contains("dropout-cases");
         // A room's conditions in the order its runs decided them.
         assertThat(namesUpstreamOf(lifecycle(Heating.NAME))).contains("heating-room-watch");
+        // A school's months judged in its task, in the order its reports arrive.
+        assertThat(namesUpstreamOf(lifecycle(Care.NAME))).contains("care-schools", "care-latest-report");
     }
 
     @Test
@@ -59,9 +62,13 @@ class AlertPlacementTest {
 
         QueryStoreNames queried = QueryStoreNames.of(TOPOLOGY);
         assertThat(queried.alerts()).containsExactlyInAnyOrder(AlertLifecycle.storeName(Meals.NAME),
-                AlertLifecycle.storeName(Dropout.NAME), AlertLifecycle.storeName(Heating.NAME));
+                AlertLifecycle.storeName(Dropout.NAME), AlertLifecycle.storeName(Heating.NAME),
+                AlertLifecycle.storeName(Care.NAME));
         assertThat(queried.openAlerts()).containsExactlyInAnyOrder(AlertLifecycle.openStoreName(Meals.NAME),
-                AlertLifecycle.openStoreName(Dropout.NAME), AlertLifecycle.openStoreName(Heating.NAME));
+                AlertLifecycle.openStoreName(Dropout.NAME), AlertLifecycle.openStoreName(Heating.NAME),
+                AlertLifecycle.openStoreName(Care.NAME));
+        assertThat(lifecycle(Care.NAME).stores())
+                .containsExactlyInAnyOrder("care-alert-lifecycle-store", "care-alert-open-store");
     }
 
     private static TopologyDescription.Processor lifecycle(String domain) {

@@ -78,7 +78,8 @@ class RegistryCopiesShapeTest {
                 .filteredOn(topic -> topic.name().endsWith("-registry-repartition"))
                 .extracting(topic -> topic.name() + " " + topic.numPartitions())
                 .containsExactlyInAnyOrder("copies-meals-registry-repartition 6",
-                        "copies-dropout-registry-repartition 6", "copies-heating-registry-repartition 6");
+                        "copies-dropout-registry-repartition 6", "copies-heating-registry-repartition 6",
+                        "copies-care-registry-repartition 6");
     }
 
     @Test

@@ -75,7 +75,16 @@ class TopologyShapeTest {
                 "heating-energy-rollup-schools-store", "heating-energy-district-rollup-store",
                 "heating-energy-city-rollup-store", "heating-energy-district-kpi-store",
                 "heating-energy-city-kpi-store",
-                "heating-room-runs-store", "heating-alert-lifecycle-store", "heating-alert-open-store");
+                "heating-room-runs-store", "heating-alert-lifecycle-store", "heating-alert-open-store",
+                "care-school-registry-store", "care-reports-awaiting-school-store",
+                "care-enrollment-copy-awaiting-school-store", "care-latest-report-store",
+                "care-enrollment-latest-report-store", "care-schools-store", "care-fallback-counted-figures-store",
+                "care-rollup-schools-store", "care-district-rollup-store", "care-city-rollup-store",
+                "care-district-kpi-store", "care-city-kpi-store",
+                "care-standing-by-school-store", "care-standing-rollup-schools-store",
+                "care-standing-district-rollup-store", "care-standing-city-rollup-store",
+                "care-standing-district-kpi-store", "care-standing-city-kpi-store",
+                "care-alert-lifecycle-store", "care-alert-open-store");
         // Exactly these: each costs a write and a read of every record through it. Input is keyed by school, so
         // dropout events need none to reach their pupil's history, nor alert conditions their lifecycle; the registry
         // copies carry registry updates only.
@@ -91,6 +100,10 @@ class TopologyShapeTest {
                 "dropout-standing-district-rollup-repartition", "dropout-standing-city-rollup-repartition",
                 "dropout-flow-district-rollup-repartition", "dropout-flow-city-rollup-repartition",
                 "heating-district-rollup-repartition", "heating-city-rollup-repartition",
-                "heating-energy-district-rollup-repartition", "heating-energy-city-rollup-repartition");
+                "heating-energy-district-rollup-repartition", "heating-energy-city-rollup-repartition",
+                // care follows dropout's enrolment through one topic of its own (low volume)
+                "care-registry-repartition", "care-enrollment-copy-repartition",
+                "care-district-rollup-repartition", "care-city-rollup-repartition",
+                "care-standing-district-rollup-repartition", "care-standing-city-rollup-repartition");
     }
 }

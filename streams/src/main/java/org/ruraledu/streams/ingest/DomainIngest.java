@@ -16,6 +16,7 @@ public final class DomainIngest {
     private final Ingest ingest;
     private final String domain;
     private final Map<InputKind, KStream<String, ? extends Enriched<?>>> streams = new EnumMap<>(InputKind.class);
+    private final Map<InputKind, KStream<String, ? extends Enriched<?>>> followed = new EnumMap<>(InputKind.class);
     private DomainRegistry registry;
 
     DomainIngest(Ingest ingest, String domain) {
@@ -33,6 +34,21 @@ public final class DomainIngest {
         if (stream == null) {
             stream = ingest.build(kind, domain, registry().storeName());
             streams.put(kind, stream);
+        }
+        return (KStream<String, Enriched<T>>) stream;
+    }
+
+    /**
+     * The accepted records of an input kind that another domain reads, copied into this domain's tasks through a
+     * repartition topic of its own and admitted against its copy of the registry ({@link Ingest#follow}); asking
+     * twice gives the same stream. The reading domain must be wired first, or the build fails.
+     */
+    @SuppressWarnings("unchecked")
+    public <T extends SpecificRecordBase> KStream<String, Enriched<T>> follow(InputKind kind) {
+        KStream<String, ? extends Enriched<?>> stream = followed.get(kind);
+        if (stream == null) {
+            stream = ingest.follow(kind, domain, registry().storeName());
+            followed.put(kind, stream);
         }
         return (KStream<String, Enriched<T>>) stream;
     }

@@ -9,12 +9,14 @@ import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 import org.ruraledu.records.InputKind;
 import org.ruraledu.records.RecordRules;
@@ -42,6 +44,10 @@ import org.ruraledu.topics.Topics;
  * ({@link DomainIngest#stream}): keyed by schoolId, valued {@link Enriched} (record + school profile), looked up
  * in the domain's own copy of the registry. No repartition happens here: input topics are keyed by schoolId
  * (ingest rejects a record whose key is not its schoolId), so per-school state downstream is already co-located.
+ *
+ * <p>A domain that needs an input kind another domain reads follows it ({@link DomainIngest#follow}, e.g. care
+ * follows dropout's enrolment): one repartition topic of the follower's carries what the owner accepted into the
+ * follower's tasks, where it is admitted against the follower's registry copy, so the two stay apart.
  */
 public final class Ingest {
     private final StreamsBuilder builder;
@@ -56,6 +62,8 @@ public final class Ingest {
     private final Map<String, DomainIngest> domains = new HashMap<>();
     /** Which domain reads each input kind. */
     private final Map<InputKind, String> readers = new EnumMap<>(InputKind.class);
+    /** The accepted stream of each kind read so far, for domains that follow it ({@link #follow}). */
+    private final Map<InputKind, KStream<String, ? extends Enriched<?>>> accepted = new EnumMap<>(InputKind.class);
 
     /**
      * @param unknownSchoolGrace how long a record of a school not (yet) in the registry waits for it
@@ -105,7 +113,45 @@ public final class Ingest {
                     + "' already; domain '" + domain + "' cannot read it too: each input kind feeds one domain, "
                     + "whose tasks it runs in (build it into that domain, or give the kind a topic per domain)");
         }
-        return accepted(kind, registryStore);
+        KStream<String, Enriched<T>> stream = accepted(kind, registryStore);
+        accepted.put(kind, stream);
+        return stream;
+    }
+
+    /**
+     * The accepted records of an input kind that another domain reads (owns), for {@code follower}: what the
+     * owner accepted, sent on through a repartition topic of the follower's ({@code {app}-{follower}-{kind}-copy-repartition},
+     * keyed by schoolId, the record's bytes as received: the input topic's Avro encoding, the input's partition
+     * count) and admitted again against the follower's own copy of the registry ({@code registryStore}), exactly
+     * as ingest admits input ({@code {follower}-{kind}-copy-decode}, {@code -registry-lookup} with its
+     * {@code -awaiting-school-store}, dead letters of its own for a school the follower's copy does not know
+     * or has closed). So the follower gets {@link Enriched} records in its own tasks, and the owner's and the
+     * follower's sub-topologies stay apart: the topic is the only link, one write per record, fine for a low
+     * volume input like enrolment. The owner must be wired first.
+     */
+    <T extends SpecificRecordBase> KStream<String, Enriched<T>> follow(InputKind kind, String follower,
+            String registryStore) {
+        String owner = readers.get(kind);
+        if (owner == null) {
+            throw new IllegalStateException("domain '" + follower + "' follows input " + kind.path()
+                    + ", which no domain reads yet: wire the domain that reads it before '" + follower
+                    + "' (RuralEduTopology.domains() is in wiring order)");
+        }
+        if (owner.equals(follower)) {
+            throw new IllegalStateException("domain '" + follower + "' reads input " + kind.path()
+                    + " itself: it takes the stream (DomainIngest.stream), it does not follow it");
+        }
+        @SuppressWarnings("unchecked")
+        KStream<String, Enriched<T>> owned = (KStream<String, Enriched<T>>) accepted.get(kind);
+        String name = follower + "-" + kind.path() + "-copy";
+        Deserializer<T> values = kind.<T>topic().valueSerde().deserializer();
+        KStream<String, Intake<T>> checked = owned
+                .map((schoolId, record) -> KeyValue.pair(record.received().key(), record.received().value()),
+                        Named.as(name + "-received"))
+                .repartition(Repartitioned.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(name)
+                        .withNumberOfPartitions(partitions))
+                .process(() -> new DecodeAndCheck<>(values, rules), Named.as(name + "-decode"));
+        return admitted(name, checked, values, registryStore);
     }
 
     private <T extends SpecificRecordBase> KStream<String, Enriched<T>> accepted(InputKind kind, String registryStore) {
@@ -116,6 +162,12 @@ public final class Ingest {
         KStream<String, Intake<T>> checked = builder
                 .stream(topic.name(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(name + "-source"))
                 .process(() -> new DecodeAndCheck<>(values, rules), Named.as(name + "-decode"));
+        return admitted(name, checked, values, registryStore);
+    }
+
+    /** The registry lookup of decoded records, their dead letters, and the accepted ones as {@link Enriched}. */
+    private <T extends SpecificRecordBase> KStream<String, Enriched<T>> admitted(String name,
+            KStream<String, Intake<T>> checked, Deserializer<T> values, String registryStore) {
         String awaiting = RegistryAdmission.storeName(name);
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(awaiting), Serdes.String(),
                 new StateSerde<>(AwaitingRecord.class)));
