@@ -33,7 +33,7 @@ class ContractDocTest {
     private static final Path ROOT = Path.of("..");
     private static final Set<String> IN_CODE = Set.of("implemented", "added");
     /** {@code Metric.count("dropout.open_cases.by_grade." + grade, ...)}: a literal id, or a prefix and a part. */
-    private static final Pattern METRIC = Pattern.compile("Metric\\.(?:count|ratio|rate|median)\\(\\s*\"([^\"]+)\"(\\s*\\+)?");
+    private static final Pattern METRIC = Pattern.compile("Metric\\.(?:count|ratio|rate|median|lowest|highest)\\(\\s*\"([^\"]+)\"(\\s*\\+)?");
     private static final Pattern ROUTE = Pattern.compile("\\.(get|post|put|patch|delete)\\(\\s*\"(/[^\"]*)\"");
     private static final Pattern ALERT_TYPE = Pattern.compile("AlertType\\.([A-Z_]+)");
 
