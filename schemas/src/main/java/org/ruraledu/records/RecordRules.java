@@ -68,9 +68,9 @@ public final class RecordRules {
      * application would dead-letter it {@code TOO_OLD}. Only the senders: the streams application checks the
      * horizon itself where it keeps the state (LatestReportWins, CaseTracker) and must go on dead-lettering such
      * records as {@code TOO_OLD}, which the bureau reads differently from {@code VALIDATION} (a broken rule).
-     * The fields are those the streams application ages: a meal report's and an event's {@code date}; enrolment
-     * has no period, and care reports and climate readings keep no per-period state there (yet). A domain that
-     * adds a {@code TOO_OLD} check adds its field here. The horizon is {@code retention.days} of
+     * The fields are those the streams application ages: a meal report's and an event's {@code date}, a care
+     * report's {@code month} (its first day); enrolment has no period. A domain that adds a {@code TOO_OLD} check
+     * adds its field here. The horizon is {@code retention.days} of
      * {@code settings}: give the senders the streams application's value. Likewise a classroom reading measured
      * before the heating domain's reading window ({@value #READING_WINDOW_DAYS}) is refused naming
      * {@code measuredAt}.
@@ -112,6 +112,7 @@ public final class RecordRules {
         } else if (record instanceof CareReport r) {
             c.id("reportId", r.getReportId());
             c.month("month", r.getMonth());
+            c.rememberedMonth("month", r.getMonth());
             c.nonNegative("registered", r.getRegistered());
             c.partOf("contacted", r.getContacted(), "registered", r.getRegistered());
             c.nonNegative("homeVisits", r.getHomeVisits());
@@ -244,6 +245,13 @@ public final class RecordRules {
             require(field, !horizon.tooOld(date, today), () -> date + " is before the retention horizon "
                     + horizon.horizon(today) + " (" + RetentionHorizon.DAYS + " = " + horizon.days() + "): records "
                     + "that old are no longer kept, so the pipeline would dead-letter it (TOO_OLD)");
+        }
+
+        /** A month whose first day is before the retention horizon, for the senders only (care keeps months so). */
+        void rememberedMonth(String field, String month) {
+            if (horizon != null && month != null && !failed.contains(field)) {
+                remembered(field, YearMonth.parse(month).atDay(1));
+            }
         }
 
         /** Not before the reading window, for the senders only (see {@link #forSenders}). */

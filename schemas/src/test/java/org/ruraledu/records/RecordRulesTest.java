@@ -191,8 +191,8 @@ class RecordRulesTest {
 
     /**
      * The streams application's rules leave the horizon to it: it dead-letters such records TOO_OLD, not
-     * VALIDATION. And only what it ages is refused by the senders: enrolment has no period, care reports are not
-     * aged by their domain yet; climate readings have a window of their own (below).
+     * VALIDATION. And only what it ages is refused by the senders: enrolment has no period; care reports are aged by
+     * their month and climate readings have a window of their own (below).
      */
     @Test
     void onlyTheSendersCheckTheHorizonAndOnlyForWhatThePipelineAges() {
@@ -201,7 +201,8 @@ class RecordRulesTest {
         assertThat(rules.check(event(REF).setDate(old).build())).isEmpty();
         assertThat(rules.check(climate().setMeasuredAt(Instant.parse("1999-03-01T02:00:00Z")).build())).isEmpty();
         List<SpecificRecordBase> notAged = validRecords().filter(r -> !(r instanceof MealReport)
-                && !(r instanceof StudentStatusEvent) && !(r instanceof ClimateReading)).toList();
+                && !(r instanceof StudentStatusEvent) && !(r instanceof ClimateReading)
+                && !(r instanceof CareReport)).toList();
         for (SpecificRecordBase record : notAged) {
             SpecificRecordBase copy = SpecificData.get().deepCopy(record.getSchema(), record);
             if (copy.getSchema().getField("asOf") != null) {
@@ -219,6 +220,19 @@ class RecordRulesTest {
         return ClimateReading.newBuilder().setReadingId("t").setSchoolId("S1").setRoomId("R101")
                 .setMeasuredAt(Instant.parse("2026-11-27T02:00:00Z")).setTemperatureC(18.5).setHeatingOn(true)
                 .setCoolingOn(false).setEnergySource(EnergySource.HEAT_PUMP);
+    }
+
+    /** The care domain keeps a school's months from the one that starts on or after the horizon (2025-10-24). */
+    @Test
+    void theSendersRefuseACareReportOfAMonthBeforeTheHorizon() {
+        CareReport november = (CareReport) validRecords().filter(CareReport.class::isInstance).findFirst().orElseThrow();
+        assertThat(senders.check(CareReport.newBuilder(november).setMonth("2025-11").build())).isEmpty();
+        assertThat(senders.check(CareReport.newBuilder(november).setMonth("2025-10").build())).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.field()).isEqualTo("month");
+                    assertThat(e.message()).startsWith("2025-10-01 is before the retention horizon 2025-10-24");
+                });
+        assertThat(rules.check(CareReport.newBuilder(november).setMonth("1999-03").build())).isEmpty();
     }
 
     /** Readings are told from their retries for heating.reading.window.days (default 2): today and 2 days back. */
