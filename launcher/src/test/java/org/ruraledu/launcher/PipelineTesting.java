@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.ruraledu.calendar.SchoolCalendar;
 import org.ruraledu.config.Settings;
 import org.ruraledu.embedded.CommittedRecords;
 import org.ruraledu.contract.Json;
@@ -34,8 +35,14 @@ final class PipelineTesting {
 
     /** The local pipeline exactly as {@code run} starts it, on free ports, its state in a new directory. */
     static LocalPipeline startPipeline(String name) throws Exception {
+        return startPipeline(name, Map.of());
+    }
+
+    /** {@link #startPipeline(String)} with settings of the test's own. */
+    static LocalPipeline startPipeline(String name, Map<String, String> settings) throws Exception {
         Path dataDir = Files.createTempDirectory("ruraledu-" + name + "-");
         Map<String, String> overrides = new HashMap<>(LocalPipeline.dataDirSettings(dataDir));
+        overrides.putAll(settings);
         overrides.put("broker.port", "0");
         overrides.put("gateway.port", "0");
         overrides.put("query.port", "0");
@@ -45,10 +52,17 @@ final class PipelineTesting {
     /** Runs the simulator against the pipeline to the end and returns its schools. */
     static List<SimulatedSchool> simulate(LocalPipeline pipeline, SimulatorOptions options, StudentRefs refs)
             throws InterruptedException {
+        return simulator(pipeline, options, refs).schools();
+    }
+
+    /** Runs the simulator, on the pipeline's school calendar, against the pipeline to the end. */
+    static Simulator simulator(LocalPipeline pipeline, SimulatorOptions options, StudentRefs refs)
+            throws InterruptedException {
         try (KafkaReportSink sink = new KafkaReportSink(pipeline.settings())) {
-            Simulator simulator = new Simulator(options, refs, sink, Clock.systemUTC());
+            Simulator simulator = new Simulator(options, refs, sink, Clock.systemUTC(),
+                    SchoolCalendar.from(pipeline.settings()));
             simulator.run();
-            return simulator.schools();
+            return simulator;
         }
     }
 
