@@ -33,6 +33,10 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--size2-days", description = "Days of the second workload (default: the same).")
     Integer size2Days;
 
+    @Option(names = "--climate-schools", description = "Share of the heating schools that send a school day of "
+            + "classroom readings, every room every 5 minutes (default: 0.05; --quick: 0.5).")
+    Double climateSchools;
+
     @Option(names = "--samples", description = "Dropouts timed under background load (default: 50; --quick: 3).")
     Integer samples;
 
@@ -107,6 +111,7 @@ public final class BenchMain implements Callable<Integer> {
         return new BenchOptions(n, days, d.faults(), size2Schools != null ? size2Schools : Math.max(8, n / 2),
                 size2Days != null ? size2Days : days, samples != null ? samples : d.latencySamples(),
                 backgroundRate != null ? backgroundRate : d.backgroundRate(), d.backlogRecords(), d.backlogSamples(),
-                d.gatewayRequests(), d.gatewayBatch(), d.gatewayConcurrency(), d.quiet(), d.deadline(), config);
+                d.gatewayRequests(), d.gatewayBatch(), d.gatewayConcurrency(), d.quiet(), d.deadline(), config,
+                climateSchools != null ? climateSchools : d.climateSchools());
     }
 }

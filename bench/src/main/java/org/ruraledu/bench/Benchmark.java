@@ -68,7 +68,7 @@ final class Benchmark {
             Settings settings = settingsFor(base, broker, work);
             broker.createContractTopics(settings.getInt("topics.partitions"));
             Progress.say("loading " + o.workload() + " from the simulator ...");
-            Workload.Loaded loaded = Workload.load(settings, o.schools(), o.days(), o.faults());
+            Workload.Loaded loaded = Workload.load(settings, o.schools(), o.days(), o.faults(), o.climateSchools());
             r.fact("workload", o.workload() + " (simulator, faults " + o.faults() + ")");
             r.fact("record mix", loaded.mix());
             r.put("load.rate", "workload loaded through the client library", loaded.records() / loaded.seconds(),

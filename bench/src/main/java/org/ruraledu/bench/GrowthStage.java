@@ -24,7 +24,7 @@ final class GrowthStage {
                 Admin admin = broker.admin()) {
             Settings settings = Benchmark.settingsFor(base, broker, work);
             broker.createContractTopics(settings.getInt("topics.partitions"));
-            Workload.Loaded loaded = Workload.load(settings, schools, days, o.faults());
+            Workload.Loaded loaded = Workload.load(settings, schools, days, o.faults(), o.climateSchools());
             Context ctx = new Context(settings, admin, loaded, o, new Results(), work);
             Settings app = ctx.streamsApp(PipelineStage.APPLICATION_ID);
             try (PipelineRun run = PipelineRun.start(app)) {

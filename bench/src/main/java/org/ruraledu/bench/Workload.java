@@ -7,8 +7,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.ruraledu.calendar.SchoolCalendar;
 import org.ruraledu.config.Settings;
 import org.ruraledu.producers.simulator.KafkaReportSink;
+import org.ruraledu.producers.simulator.SchoolShare;
 import org.ruraledu.producers.simulator.SimulatedSchool;
 import org.ruraledu.producers.simulator.Simulator;
 import org.ruraledu.producers.simulator.SimulatorOptions;
@@ -39,11 +41,14 @@ final class Workload {
 
     private Workload() {}
 
-    static Loaded load(Settings settings, int schools, int days, double faults) throws InterruptedException {
-        SimulatorOptions options = new SimulatorOptions(schools, days, 0, faults, SEED, 0, 0);
+    /** {@code climateSchools}: the share of heating schools that send their classroom readings of the last day. */
+    static Loaded load(Settings settings, int schools, int days, double faults, double climateSchools)
+            throws InterruptedException {
+        SimulatorOptions options = new SimulatorOptions(schools, days, 0, faults, SEED, 0, 0)
+                .withClimate(1, SchoolShare.fraction(climateSchools));
         long start = System.nanoTime();
         try (KafkaReportSink sink = new KafkaReportSink(settings)) {
-            Simulator simulator = new Simulator(options, REFS, sink, Clock.systemUTC());
+            Simulator simulator = new Simulator(options, REFS, sink, Clock.systemUTC(), SchoolCalendar.from(settings));
             simulator.run();
             Map<String, Long> byKind = new TreeMap<>();
             simulator.stats().snapshot().forEach((what, n) -> {
