@@ -1,6 +1,5 @@
 package org.ruraledu.streams;
 
-import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
@@ -38,10 +37,10 @@ public final class StreamsApp implements AutoCloseable {
 
     private final KafkaStreams streams;
     private final QueryApi queryApi;
-    private final KafkaStreamsMetrics streamsMetrics;
+    private final StreamsMeters streamsMetrics;
     private final PrometheusMeterRegistry meters;
 
-    private StreamsApp(KafkaStreams streams, QueryApi queryApi, KafkaStreamsMetrics streamsMetrics,
+    private StreamsApp(KafkaStreams streams, QueryApi queryApi, StreamsMeters streamsMetrics,
             PrometheusMeterRegistry meters) {
         this.streams = streams;
         this.queryApi = queryApi;
@@ -79,7 +78,7 @@ public final class StreamsApp implements AutoCloseable {
                 return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
             });
             streams.setStateListener((now, before) -> log.info("streams state {} -> {}", before, now));
-            KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
+            StreamsMeters streamsMetrics = new StreamsMeters(streams::metrics);
             streamsMetrics.bindTo(meters);
             streams.start();
             log.info("streams application '{}' started; query API on http://{}:{}",
