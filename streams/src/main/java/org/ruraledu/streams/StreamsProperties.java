@@ -2,6 +2,7 @@ package org.ruraledu.streams;
 
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.ruraledu.config.Settings;
 
@@ -25,6 +26,12 @@ public final class StreamsProperties {
         // already fetched (poll hands fetched data out in order), see streams.max.partition.fetch.bytes.
         props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG),
                 settings.getInt("streams.max.partition.fetch.bytes"));
+        // Batching and compression of the producer that writes changelogs, repartition and output topics: measured
+        // in the benchmark (streams.producer.batch.size, streams.producer.compression.type).
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG),
+                settings.getInt("streams.producer.batch.size"));
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG),
+                settings.get("streams.producer.compression.type"));
         // How long the group waits for a silent instance before moving its tasks; a restarted one does not wait.
         props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
                 (int) settings.getDuration("streams.session.timeout").toMillis());
