@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TopologyDescription;
 import org.junit.jupiter.api.Test;
@@ -28,22 +25,23 @@ class FollowedInputShapeTest {
     private final TopologyDescription topology = RuralEduTopology.buildTopology(
             Settings.defaults().with(Map.of("streams.application.id", "follow", "topics.partitions", "6")),
             Clock.systemUTC()).describe();
+    private final TopologyShape shape = new TopologyShape(topology);
 
     @Test
     void careAndDropoutRunInDifferentSubTopologies() {
-        int enrolment = subtopologyReading(Topics.ENROLLMENT.name());
-        int care = subtopologyReading(Topics.CARE_REPORTS.name());
-        assertThat(care).isNotEqualTo(enrolment).isNotEqualTo(subtopologyReading(Topics.STUDENT_STATUS.name()));
-        assertThat(subtopologyReading("care-enrollment-copy-repartition")).as("the followed enrolment, in care's tasks")
+        int enrolment = shape.subtopologyReading(Topics.ENROLLMENT.name());
+        int care = shape.subtopologyReading(Topics.CARE_REPORTS.name());
+        assertThat(care).isNotEqualTo(enrolment).isNotEqualTo(shape.subtopologyReading(Topics.STUDENT_STATUS.name()));
+        assertThat(shape.subtopologyReading("care-enrollment-copy-repartition")).as("the followed enrolment, in care's tasks")
                 .isEqualTo(care);
-        assertThat(sourceTopicsWith(DomainRegistry.storeName("care"))).contains(Topics.CARE_REPORTS.name())
+        assertThat(shape.sourceTopicsWith(DomainRegistry.storeName("care"))).contains(Topics.CARE_REPORTS.name())
                 .doesNotContain(Topics.ENROLLMENT.name(), Topics.STUDENT_STATUS.name(), Topics.MEAL_REPORTS.name());
-        assertThat(sourceTopicsWith(DomainRegistry.storeName("dropout"))).doesNotContain(Topics.CARE_REPORTS.name());
+        assertThat(shape.sourceTopicsWith(DomainRegistry.storeName("dropout"))).doesNotContain(Topics.CARE_REPORTS.name());
     }
 
     @Test
     void caresCopyIsReadByCareAlone() {
-        assertThat(readersOf(DomainRegistry.storeName("care"))).containsExactlyInAnyOrder("care-registry-copy",
+        assertThat(shape.readersOf(DomainRegistry.storeName("care"))).containsExactlyInAnyOrder("care-registry-copy",
                 "care-reports-registry-lookup", "care-enrollment-copy-registry-lookup", "care-schools",
                 "care-standing-school-standing");
     }
@@ -70,32 +68,5 @@ class FollowedInputShapeTest {
                 .isSameAs(ingest.forDomain("care").follow(InputKind.ENROLLMENT));
         assertThatThrownBy(() -> ingest.forDomain("dropout").follow(InputKind.ENROLLMENT))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("reads input enrollment itself");
-    }
-
-    private Set<String> readersOf(String store) {
-        Set<String> readers = new TreeSet<>();
-        topology.subtopologies().forEach(s -> s.nodes().stream().filter(node -> stores(node).contains(store))
-                .forEach(node -> readers.add(node.name())));
-        return readers;
-    }
-
-    private Set<String> sourceTopicsWith(String store) {
-        Set<String> topics = new TreeSet<>();
-        topology.subtopologies().stream()
-                .filter(s -> s.nodes().stream().anyMatch(node -> stores(node).contains(store)))
-                .forEach(s -> s.nodes().stream().filter(TopologyDescription.Source.class::isInstance)
-                        .forEach(node -> topics.addAll(((TopologyDescription.Source) node).topicSet())));
-        return topics;
-    }
-
-    private int subtopologyReading(String topic) {
-        return topology.subtopologies().stream()
-                .filter(s -> s.nodes().stream().anyMatch(node -> node instanceof TopologyDescription.Source source
-                        && source.topicSet().contains(topic)))
-                .findFirst().orElseThrow().id();
-    }
-
-    private static List<String> stores(TopologyDescription.Node node) {
-        return node instanceof TopologyDescription.Processor p ? List.copyOf(p.stores()) : List.of();
     }
 }

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TopologyDescription;
 import org.junit.jupiter.api.Test;
@@ -32,26 +29,27 @@ class RegistryCopiesShapeTest {
     private final TopologyDescription topology = RuralEduTopology.buildTopology(
             Settings.defaults().with(Map.of("streams.application.id", "copies", "topics.partitions", "6")),
             Clock.systemUTC()).describe();
+    private final TopologyShape shape = new TopologyShape(topology);
 
     @Test
     void theMasterRegistryStoreIsReadByTheRegistryAlone() {
-        assertThat(readersOf(SchoolRegistry.STORE)).containsExactly("school-registry-update");
-        assertThat(sourceTopicsWith(SchoolRegistry.STORE)).containsExactly(Topics.SCHOOL_REGISTRY.name());
+        assertThat(shape.readersOf(SchoolRegistry.STORE)).containsExactly("school-registry-update");
+        assertThat(shape.sourceTopicsWith(SchoolRegistry.STORE)).containsExactly(Topics.SCHOOL_REGISTRY.name());
     }
 
     @Test
     void eachDomainsCopyIsReadByThatDomainAlone() {
-        assertThat(readersOf(DomainRegistry.storeName("meals")))
+        assertThat(shape.readersOf(DomainRegistry.storeName("meals")))
                 .containsExactlyInAnyOrder("meals-registry-copy", "meal-reports-registry-lookup");
-        assertThat(readersOf(DomainRegistry.storeName("dropout"))).containsExactlyInAnyOrder("dropout-registry-copy",
+        assertThat(shape.readersOf(DomainRegistry.storeName("dropout"))).containsExactlyInAnyOrder("dropout-registry-copy",
                 "student-status-registry-lookup", "enrollment-registry-lookup", "dropout-standing-school-standing");
-        assertThat(readersOf(DomainRegistry.storeName("heating")))
+        assertThat(shape.readersOf(DomainRegistry.storeName("heating")))
                 .containsExactlyInAnyOrder("heating-registry-copy", "climate-readings-registry-lookup");
-        assertThat(sourceTopicsWith(DomainRegistry.storeName("heating"))).contains(Topics.CLIMATE_READINGS.name())
+        assertThat(shape.sourceTopicsWith(DomainRegistry.storeName("heating"))).contains(Topics.CLIMATE_READINGS.name())
                 .doesNotContain(MEAL_REPORTS, STUDENT_STATUS, Topics.SCHOOL_REGISTRY.name());
-        assertThat(sourceTopicsWith(DomainRegistry.storeName("meals"))).contains(MEAL_REPORTS)
+        assertThat(shape.sourceTopicsWith(DomainRegistry.storeName("meals"))).contains(MEAL_REPORTS)
                 .doesNotContain(STUDENT_STATUS, Topics.ENROLLMENT.name(), Topics.SCHOOL_REGISTRY.name());
-        assertThat(sourceTopicsWith(DomainRegistry.storeName("dropout"))).contains(STUDENT_STATUS)
+        assertThat(shape.sourceTopicsWith(DomainRegistry.storeName("dropout"))).contains(STUDENT_STATUS)
                 .doesNotContain(MEAL_REPORTS, Topics.SCHOOL_REGISTRY.name());
     }
 
@@ -61,15 +59,15 @@ class RegistryCopiesShapeTest {
      */
     @Test
     void mealReportsAndStudentStatusRunInDifferentSubTopologies() {
-        assertThat(subtopologyReading(MEAL_REPORTS)).isNotEqualTo(subtopologyReading(STUDENT_STATUS));
+        assertThat(shape.subtopologyReading(MEAL_REPORTS)).isNotEqualTo(shape.subtopologyReading(STUDENT_STATUS));
     }
 
     /** The bulk of the pipeline, a reading per room every 5 minutes, does not hold up the urgent alert either. */
     @Test
     void climateReadingsAndStudentStatusRunInDifferentSubTopologies() {
-        assertThat(subtopologyReading(Topics.CLIMATE_READINGS.name()))
-                .isNotEqualTo(subtopologyReading(STUDENT_STATUS))
-                .isNotEqualTo(subtopologyReading(MEAL_REPORTS));
+        assertThat(shape.subtopologyReading(Topics.CLIMATE_READINGS.name()))
+                .isNotEqualTo(shape.subtopologyReading(STUDENT_STATUS))
+                .isNotEqualTo(shape.subtopologyReading(MEAL_REPORTS));
     }
 
     @Test
@@ -93,38 +91,5 @@ class RegistryCopiesShapeTest {
         assertThatThrownBy(() -> ingest.forDomain("care").stream(InputKind.MEAL_REPORTS))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("meal-reports is read by domain 'meals' already; domain 'care' cannot");
-    }
-
-    private Set<String> readersOf(String store) {
-        Set<String> readers = new TreeSet<>();
-        topology.subtopologies().forEach(s -> s.nodes().stream().filter(node -> stores(node).contains(store))
-                .forEach(node -> readers.add(node.name())));
-        return readers;
-    }
-
-    private Set<String> sourceTopicsWith(String store) {
-        Set<String> topics = new TreeSet<>();
-        topology.subtopologies().stream()
-                .filter(s -> s.nodes().stream().anyMatch(node -> stores(node).contains(store)))
-                .forEach(s -> s.nodes().stream().filter(TopologyDescription.Source.class::isInstance)
-                        .forEach(node -> topics.addAll(((TopologyDescription.Source) node).topicSet())));
-        return topics;
-    }
-
-    private String sourceOf(String topic) {
-        return topology.subtopologies().stream().flatMap(s -> s.nodes().stream())
-                .filter(node -> node instanceof TopologyDescription.Source source && source.topicSet().contains(topic))
-                .findFirst().orElseThrow().name();
-    }
-
-    private int subtopologyReading(String topic) {
-        String source = sourceOf(topic);
-        return topology.subtopologies().stream()
-                .filter(s -> s.nodes().stream().anyMatch(node -> node.name().equals(source)))
-                .findFirst().orElseThrow().id();
-    }
-
-    private static List<String> stores(TopologyDescription.Node node) {
-        return node instanceof TopologyDescription.Processor p ? List.copyOf(p.stores()) : List.of();
     }
 }
