@@ -260,7 +260,8 @@ public final class RecordRules {
                 return; // the heating domain dead-letters such readings itself; a null is reported as required
             }
             LocalDate first = today().minusDays(readingWindowDays);
-            require(field, !LocalDate.ofInstant(measuredAt, ZONE).isBefore(first), () -> measuredAt + " was measured "
+            // Compared as instants: an instant as far back as Instant.MIN has no date.
+            require(field, !measuredAt.isBefore(first.atStartOfDay(ZONE).toInstant()), () -> measuredAt + " was measured "
                     + "before the reading window, which starts on " + first + " (" + READING_WINDOW_DAYS + " = "
                     + readingWindowDays + "): readings that old can no longer be told from their retries, so the "
                     + "pipeline would dead-letter it (TOO_OLD)");

@@ -83,9 +83,11 @@ class SchoolClientIT {
     void aRecordThatCannotBeEncodedStopsTheWholeBatchBeforeAnythingIsSent() {
         String school = TestData.uniqueSchoolId();
         SpecificRecordBase fine = TestData.record(InputKind.MEAL_REPORTS, TestData.meal(school));
-        ClimateReading unencodable = (ClimateReading) TestData.record(InputKind.CLIMATE_READINGS,
-                TestData.climate(school));
-        unencodable.setMeasuredAt(Instant.MIN); // within the rules (not in the future), beyond timestamp-millis
+        // Within the rules (recordedAt is only checked against the future), beyond timestamp-millis. A classroom
+        // reading at Instant.MIN no longer serves: it is before the reading window, which the rules check.
+        StudentStatusEvent unencodable = (StudentStatusEvent) TestData.record(InputKind.STUDENT_STATUS,
+                TestData.studentStatus(school));
+        unencodable.setRecordedAt(Instant.MIN);
         StudentStatusEvent incomplete = (StudentStatusEvent) TestData.record(InputKind.STUDENT_STATUS,
                 TestData.studentStatus(school));
         incomplete.put("status", null); // as a record built with put or the no-arg constructor may be
@@ -97,7 +99,7 @@ class SchoolClientIT {
 
         client.flush();
         assertThat(KafkaTopics.committedFor(Topics.MEAL_REPORTS.name(), school)).as("nothing of the batch").isEmpty();
-        assertThat(KafkaTopics.committedFor(Topics.CLIMATE_READINGS.name(), school)).isEmpty();
+        assertThat(KafkaTopics.committedFor(Topics.STUDENT_STATUS.name(), school)).isEmpty();
     }
 
     @Test
