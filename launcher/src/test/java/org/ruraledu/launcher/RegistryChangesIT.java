@@ -181,7 +181,14 @@ class RegistryChangesIT {
         send(StudentStatusEvent.newBuilder().setEventId("ev-" + (++events)).setSchoolId(schoolId)
                 .setStudentRef((pupil + "-" + schoolId + "-" + "Q".repeat(43)).substring(0, 43)).setGrade(8)
                 .setDate(day).setStatus(status).setLeftBehind(false)
-                .setRecordedAt(day.atTime(LocalTime.of(8, 0)).atZone(WEIHAI).toInstant()).build());
+                .setRecordedAt(recordedAt(day)).build());
+    }
+
+    /** 08:00 of the day in Weihai, or now if that is still ahead (a run between 00:00 and 08:00 there, 16:00-24:00 UTC). */
+    private static java.time.Instant recordedAt(LocalDate day) {
+        java.time.Instant morning = day.atTime(LocalTime.of(8, 0)).atZone(WEIHAI).toInstant();
+        java.time.Instant now = java.time.Instant.now();
+        return morning.isAfter(now) ? now : morning;
     }
 
     private static void meal(String schoolId, String reportId, LocalDate day, int needing, int served) {
