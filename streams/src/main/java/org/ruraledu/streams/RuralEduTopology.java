@@ -16,6 +16,8 @@ import org.ruraledu.streams.ingest.Ingest;
 import org.ruraledu.streams.ingest.UnknownSchoolGrace;
 import org.ruraledu.streams.kpi.Kpis;
 import org.ruraledu.streams.kpi.Targets;
+import org.ruraledu.streams.targets.TargetCatalog;
+import org.ruraledu.streams.targets.TargetSlips;
 import org.ruraledu.streams.dropout.Dropout;
 import org.ruraledu.streams.meals.Meals;
 import org.ruraledu.streams.heating.Heating;
@@ -47,9 +49,13 @@ import org.ruraledu.streams.care.Care;
  * the registry master: each reads its own copy, and one domain's backlog (meal reports, the bulk) does not hold up
  * another's urgent records (a dropout event).
  *
- * <p>To add a domain (e.g. left-behind care): implement {@link Domain} (targets + wiring from the
- * {@link Foundation}, its input through {@code f.ingest().forDomain(name())}, which gives it its registry copy)
- * and add it to {@link #domains()}. Every processor, store and internal topic is named
+ * <p>Every KPI is judged against the plan's target catalog ({@link TargetCatalog}, validated here: a bad catalog
+ * stops the start), and each rollup level's KPI changes of watched metrics go on to TARGET_SLIPPED
+ * ({@link TargetSlips}).
+ *
+ * <p>To add a domain (e.g. left-behind care): implement {@link Domain} (wiring from the {@link Foundation}, its
+ * input through {@code f.ingest().forDomain(name())}, which gives it its registry copy; its targets go into the
+ * catalog) and add it to {@link #domains()}. Every processor, store and internal topic is named
  * explicitly and prefixed by its domain, so adding a domain renames nothing that exists.
  */
 public final class RuralEduTopology {
@@ -71,11 +77,14 @@ public final class RuralEduTopology {
         Ingest ingest = new Ingest(builder, new RecordRules(clock), clock, UnknownSchoolGrace.from(settings),
                 settings.get("streams.application.id"), DeadLetterCounter.micrometer(meters),
                 settings.getInt("topics.partitions"));
-        Kpis kpis = new Kpis(builder, Targets.of(domains.stream().flatMap(d -> d.targets().stream()).toList()), clock,
-                Retention.from(settings));
+        Targets targets = TargetCatalog.load(settings);
+        Kpis kpis = new Kpis(builder, targets, clock, Retention.from(settings));
         AlertLifecycle alerts = new AlertLifecycle(builder, clock, Retention.from(settings));
-        Foundation foundation = new Foundation(builder, settings, clock, ingest, kpis, alerts);
+        Foundation foundation = new Foundation(builder, settings, clock, ingest, kpis, alerts, targets);
         domains.forEach(domain -> domain.build(foundation));
+        // Once every domain has declared its metrics: a target of a metric none computes stops the start.
+        targets.checkMetrics(kpis.metricIds());
+        TargetSlips.watch(builder, settings, targets, alerts, kpis.published());
         return builder.build();
     }
 }

@@ -61,14 +61,54 @@ class AlertPlacementTest {
                 .allSatisfy(p -> assertThat(p.stores()).as(p.name()).noneMatch(s -> s.contains("-alert-")));
 
         QueryStoreNames queried = QueryStoreNames.of(TOPOLOGY);
-        assertThat(queried.alerts()).containsExactlyInAnyOrder(AlertLifecycle.storeName(Meals.NAME),
-                AlertLifecycle.storeName(Dropout.NAME), AlertLifecycle.storeName(Heating.NAME),
-                AlertLifecycle.storeName(Care.NAME));
-        assertThat(queried.openAlerts()).containsExactlyInAnyOrder(AlertLifecycle.openStoreName(Meals.NAME),
-                AlertLifecycle.openStoreName(Dropout.NAME), AlertLifecycle.openStoreName(Heating.NAME),
-                AlertLifecycle.openStoreName(Care.NAME));
+        assertThat(queried.alerts()).containsExactlyInAnyOrderElementsOf(concat(List.of(
+                AlertLifecycle.storeName(Meals.NAME), AlertLifecycle.storeName(Dropout.NAME),
+                AlertLifecycle.storeName(Heating.NAME), AlertLifecycle.storeName(Care.NAME)),
+                TARGET_LEVELS.stream().map(AlertLifecycle::storeName).toList()));
+        assertThat(queried.openAlerts()).containsExactlyInAnyOrderElementsOf(concat(List.of(
+                AlertLifecycle.openStoreName(Meals.NAME), AlertLifecycle.openStoreName(Dropout.NAME),
+                AlertLifecycle.openStoreName(Heating.NAME), AlertLifecycle.openStoreName(Care.NAME)),
+                TARGET_LEVELS.stream().map(AlertLifecycle::openStoreName).toList()));
         assertThat(lifecycle(Care.NAME).stores())
                 .containsExactlyInAnyOrder("care-alert-lifecycle-store", "care-alert-open-store");
+    }
+
+    /**
+     * TARGET_SLIPPED is judged per rollup level whose KPIs drive a target's alerts, each with its own watch and
+     * lifecycle: a scope's successive periods come to one task through one repartition by scope (its cells are
+     * partitioned by cell), of KPI changes, not of reports; and no store joins two rollups' or levels' work.
+     */
+    @Test
+    void targetSlipsAreTrackedPerRollupLevelInStoresOfTheirOwnAfterOneRepartitionByScope() {
+        for (String level : TARGET_LEVELS) {
+            String prefix = level.substring(0, level.length() - "-targets".length());
+            assertThat(lifecycle(level).stores()).containsExactlyInAnyOrder(level + "-alert-lifecycle-store",
+                    level + "-alert-open-store");
+            assertThat(namesUpstreamOf(lifecycle(level))).contains(prefix + "-target-watch");
+            assertThat(sourceTopicsUpstreamOf(lifecycle(level))).containsExactly(
+                    prefix + "-target-watch-repartition");
+            TopologyDescription.Processor watch = processors().stream()
+                    .filter(p -> p.name().equals(prefix + "-target-watch")).findFirst().orElseThrow();
+            assertThat(watch.stores()).containsExactly(prefix + "-target-watch-store");
+        }
+        // The watch's store and the lifecycle's are the only stores of their sub-topology: it joins no rollup's.
+        for (TopologyDescription.Subtopology sub : TOPOLOGY.subtopologies()) {
+            boolean watches = sub.nodes().stream().anyMatch(n -> n.name().endsWith("-target-watch"));
+            if (watches) {
+                assertThat(sub.nodes()).filteredOn(TopologyDescription.Processor.class::isInstance)
+                        .flatExtracting(n -> ((TopologyDescription.Processor) n).stores())
+                        .allMatch(s -> s.contains("-target-watch-store") || s.contains("-targets-alert-"));
+            }
+        }
+    }
+
+    private static final List<String> TARGET_LEVELS = List.of("meals-district-targets", "meals-city-targets",
+            "dropout-standing-district-targets", "dropout-standing-city-targets", "heating-district-targets",
+            "heating-city-targets", "heating-energy-district-targets", "heating-energy-city-targets",
+            "care-standing-district-targets", "care-standing-city-targets");
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
     }
 
     private static TopologyDescription.Processor lifecycle(String domain) {

@@ -25,6 +25,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.ruraledu.config.Settings;
 import org.ruraledu.contract.Alert;
+import org.ruraledu.contract.AlertType;
 import org.ruraledu.contract.Kpi;
 import org.ruraledu.records.InputKind;
 import org.ruraledu.schemas.MealProvision;
@@ -49,6 +50,9 @@ final class TopologyFixture implements AutoCloseable {
     final MutableClock clock;
     final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     final TopologyTestDriver driver;
+    /** The stores the query API reads. */
+    private final QueryStoreNames allStoreNames;
+    /** The same without TARGET_SLIPPED's stores: what the domains' own tests look at (see {@link #newAlerts}). */
     private final QueryStoreNames storeNames;
     private final Path stateDir;
     private final TestInputTopic<byte[], byte[]> registry;
@@ -78,7 +82,8 @@ final class TopologyFixture implements AutoCloseable {
         Settings settings = Settings.defaults().with(overrides).with(Map.of("streams.application.id", APP_ID,
                 "streams.state.dir", stateDir.toString()));
         org.apache.kafka.streams.Topology topology = RuralEduTopology.buildTopology(settings, clock, meters);
-        storeNames = QueryStoreNames.of(topology.describe());
+        allStoreNames = QueryStoreNames.of(topology.describe());
+        storeNames = withoutTargetAlerts(allStoreNames);
         driver = new TopologyTestDriver(topology,
                 StreamsProperties.of(settings), start);
         ByteArraySerializer bytes = new ByteArraySerializer();
@@ -163,8 +168,37 @@ final class TopologyFixture implements AutoCloseable {
         return latest;
     }
 
+    /**
+     * The new alerts of the domains' own types. TARGET_SLIPPED alerts (judged on the KPIs, against the catalog) are
+     * read with {@link #newTargetAlerts}: read either way, both are consumed from the topic.
+     */
     List<KeyValue<String, Alert>> newAlerts() {
-        return alerts.readKeyValuesToList();
+        readAlerts();
+        List<KeyValue<String, Alert>> domain = List.copyOf(domainAlerts);
+        domainAlerts.clear();
+        return domain;
+    }
+
+    /** The new TARGET_SLIPPED alerts. */
+    List<KeyValue<String, Alert>> newTargetAlerts() {
+        readAlerts();
+        List<KeyValue<String, Alert>> slipped = List.copyOf(targetAlerts);
+        targetAlerts.clear();
+        return slipped;
+    }
+
+    private final List<KeyValue<String, Alert>> domainAlerts = new java.util.ArrayList<>();
+    private final List<KeyValue<String, Alert>> targetAlerts = new java.util.ArrayList<>();
+
+    private void readAlerts() {
+        for (KeyValue<String, Alert> alert : alerts.readKeyValuesToList()) {
+            (alert.value.type() == AlertType.TARGET_SLIPPED ? targetAlerts : domainAlerts).add(alert);
+        }
+    }
+
+    private static QueryStoreNames withoutTargetAlerts(QueryStoreNames names) {
+        return new QueryStoreNames(names.kpis(), names.alerts().stream().filter(s -> !s.contains("-targets-")).toList(),
+                names.openAlerts().stream().filter(s -> !s.contains("-targets-")).toList());
     }
 
     List<TestRecord<byte[], byte[]>> newDeadLetters() {
@@ -200,7 +234,17 @@ final class TopologyFixture implements AutoCloseable {
         return queryStores().kpis();
     }
 
-    /** Every tracked alert condition, of every domain. */
+    /** The query API's view of every store, TARGET_SLIPPED's included. */
+    QueryStores allQueryStores() {
+        return QueryStores.of(allStoreNames, new QueryStores.Lookup() {
+            @Override
+            public <V> ReadOnlyKeyValueStore<String, V> store(String name) {
+                return driver.getKeyValueStore(name);
+            }
+        });
+    }
+
+    /** Every tracked alert condition, of every domain (TARGET_SLIPPED: {@link #allQueryStores}). */
     ReadOnlyKeyValueStore<String, TrackedAlert> alertStore() {
         return queryStores().alerts();
     }

@@ -84,7 +84,25 @@ class TopologyShapeTest {
                 "care-standing-by-school-store", "care-standing-rollup-schools-store",
                 "care-standing-district-rollup-store", "care-standing-city-rollup-store",
                 "care-standing-district-kpi-store", "care-standing-city-kpi-store",
-                "care-alert-lifecycle-store", "care-alert-open-store");
+                "care-alert-lifecycle-store", "care-alert-open-store",
+                // TARGET_SLIPPED: per rollup and level whose KPIs drive a target's alerts
+                "meals-district-target-watch-store", "meals-district-targets-alert-lifecycle-store",
+                "meals-district-targets-alert-open-store", "meals-city-target-watch-store",
+                "meals-city-targets-alert-lifecycle-store", "meals-city-targets-alert-open-store",
+                "dropout-standing-district-target-watch-store",
+                "dropout-standing-district-targets-alert-lifecycle-store",
+                "dropout-standing-district-targets-alert-open-store", "dropout-standing-city-target-watch-store",
+                "dropout-standing-city-targets-alert-lifecycle-store",
+                "dropout-standing-city-targets-alert-open-store", "heating-district-target-watch-store",
+                "heating-district-targets-alert-lifecycle-store", "heating-district-targets-alert-open-store",
+                "heating-city-target-watch-store", "heating-city-targets-alert-lifecycle-store",
+                "heating-city-targets-alert-open-store", "heating-energy-district-target-watch-store",
+                "heating-energy-district-targets-alert-lifecycle-store",
+                "heating-energy-district-targets-alert-open-store", "heating-energy-city-target-watch-store",
+                "heating-energy-city-targets-alert-lifecycle-store", "heating-energy-city-targets-alert-open-store",
+                "care-standing-district-target-watch-store", "care-standing-district-targets-alert-lifecycle-store",
+                "care-standing-district-targets-alert-open-store", "care-standing-city-target-watch-store",
+                "care-standing-city-targets-alert-lifecycle-store", "care-standing-city-targets-alert-open-store");
         // Exactly these: each costs a write and a read of every record through it. Input is keyed by school, so
         // dropout events need none to reach their pupil's history, nor alert conditions their lifecycle; the registry
         // copies carry registry updates only.
@@ -104,6 +122,13 @@ class TopologyShapeTest {
                 // care follows dropout's enrolment through one topic of its own (low volume)
                 "care-registry-repartition", "care-enrollment-copy-repartition",
                 "care-district-rollup-repartition", "care-city-rollup-repartition",
-                "care-standing-district-rollup-repartition", "care-standing-city-rollup-repartition");
+                "care-standing-district-rollup-repartition", "care-standing-city-rollup-repartition",
+                // TARGET_SLIPPED: a scope's KPI changes of watched metrics (few), to one task per scope
+                "meals-district-target-watch-repartition", "meals-city-target-watch-repartition",
+                "dropout-standing-district-target-watch-repartition",
+                "dropout-standing-city-target-watch-repartition", "heating-district-target-watch-repartition",
+                "heating-city-target-watch-repartition", "heating-energy-district-target-watch-repartition",
+                "heating-energy-city-target-watch-repartition", "care-standing-district-target-watch-repartition",
+                "care-standing-city-target-watch-repartition");
     }
 }

@@ -61,11 +61,6 @@ public final class Care implements Domain {
     }
 
     @Override
-    public List<Target> targets() {
-        return List.of(CareKpis.CARE_ROOMS_EVERYWHERE);
-    }
-
-    @Override
     public void build(Foundation f) {
         CareRoomRule rule = CareRoomRule.from(f.settings());
         DomainIngest ingest = f.ingest().forDomain(NAME);
@@ -86,7 +81,9 @@ public final class Care implements Domain {
                 .merge(ingest.registry().changes().mapValues(change -> CareInput.REGISTRY_CHANGED,
                         Named.as(NAME + "-registry-changed")), Named.as(NAME + "-school-inputs"));
         String registryStore = ingest.registry().storeName();
-        KStream<String, CareOutput> outputs = inputs.process(() -> new CareSchools(rule, f.clock(), registryStore),
+        // CARE_ROOM_MISSING names the catalog's target (none if an operator's catalog has no such target).
+        Target rooms = f.targets().find(CareKpis.CARE_ROOMS_EVERYWHERE).orElse(null);
+        KStream<String, CareOutput> outputs = inputs.process(() -> new CareSchools(rule, f.clock(), registryStore, rooms),
                 Named.as(NAME + "-schools"), CareSchools.STORE, registryStore);
 
         KStream<String, FigureUpdate> fallbacks = outputs.flatMapValues(output -> output instanceof CareOutput.Fallback

@@ -9,6 +9,7 @@ import org.ruraledu.streams.alert.AlertCondition;
 import org.ruraledu.streams.alert.AlertDraft;
 import org.ruraledu.streams.alert.Where;
 import org.ruraledu.streams.ingest.Enriched;
+import org.ruraledu.streams.kpi.Target;
 
 /**
  * CARE_ROOM_MISSING of one school (plan item 38: care rooms for rural left-behind children everywhere by 2025),
@@ -24,12 +25,12 @@ final class CareAlerts {
     private CareAlerts() {}
 
     /** The latest month's report shows a school that must run a care room without one; open since {@code since}. */
-    static AlertCondition missing(Enriched<MonthlyReport> latest, LocalDate since) {
+    static AlertCondition missing(Enriched<MonthlyReport> latest, LocalDate since, Target rooms) {
         CareReport r = latest.record().report();
         Where where = where(latest);
         LocalDate month = latest.record().month();
         boolean later = !since.equals(month);
-        return AlertCondition.holding(subject(latest, since), draft(latest, 0.0).message(
+        return AlertCondition.holding(subject(latest, since), draft(latest, 0.0, rooms).message(
                 "关爱室缺失：" + where.zh() + zh(month) + "登记留守儿童" + r.getRegistered() + "人，关爱室未运行"
                         + (later ? "（自" + zh(since) + "起）" : "") + ITEM_ZH,
                 "Care room missing: " + where.en() + " registered " + r.getRegistered()
@@ -42,17 +43,18 @@ final class CareAlerts {
      * The latest month's report shows the room running ({@code required}) or no room required any more (no
      * left-behind child registered, or the school is not among those that must run one).
      */
-    static AlertCondition cleared(Enriched<MonthlyReport> latest, LocalDate since, boolean required) {
+    static AlertCondition cleared(Enriched<MonthlyReport> latest, LocalDate since, Target rooms,
+            boolean required) {
         Where where = where(latest);
         LocalDate month = latest.record().month();
         if (required) {
-            return AlertCondition.cleared(subject(latest, since), draft(latest, 1.0).message(
+            return AlertCondition.cleared(subject(latest, since), draft(latest, 1.0, rooms).message(
                     "关爱室已运行：" + where.zh() + zh(month) + "关爱室正常运行" + ITEM_ZH,
                     "Care room operating: " + where.en() + " ran its care room in " + en(month) + ITEM_EN + ".")
                     .build());
         }
         boolean noChildren = latest.record().report().getRegistered() == 0;
-        return AlertCondition.cleared(subject(latest, since), draft(latest, null).message(
+        return AlertCondition.cleared(subject(latest, since), draft(latest, null, rooms).message(
                 "关爱室预警解除：" + where.zh() + zh(month)
                         + (noChildren ? "未登记留守儿童" : "不在须设关爱室的学校范围内") + "，无需设立关爱室" + ITEM_ZH,
                 "Care room alert resolved: " + where.en() + " needs no care room in " + en(month)
@@ -61,12 +63,12 @@ final class CareAlerts {
                 .build());
     }
 
-    private static AlertDraft draft(Enriched<MonthlyReport> latest, Double observed) {
+    private static AlertDraft draft(Enriched<MonthlyReport> latest, Double observed, Target rooms) {
         return AlertDraft.of(AlertType.CARE_ROOM_MISSING, Severity.WARNING, latest.district())
                 .school(latest.schoolId())
                 .periodStart(latest.record().month())
-                .metric(CareKpis.ROOM_COVERAGE.id(), observed, CareKpis.CARE_ROOMS_EVERYWHERE.value(),
-                        CareKpis.CARE_ROOMS_EVERYWHERE.targetId());
+                .metric(CareKpis.ROOM_COVERAGE.id(), observed, rooms == null ? null : rooms.value(),
+                        rooms == null ? null : rooms.targetId());
     }
 
     private static String subject(Enriched<MonthlyReport> latest, LocalDate since) {

@@ -21,6 +21,7 @@ import org.ruraledu.streams.kpi.FigureChange;
 import org.ruraledu.streams.kpi.FigureUpdate;
 import org.ruraledu.streams.kpi.Period;
 import org.ruraledu.streams.kpi.SchoolFigure;
+import org.ruraledu.streams.kpi.Target;
 import org.ruraledu.streams.revision.Revision;
 
 /**
@@ -48,13 +49,16 @@ final class CareSchools implements Processor<String, CareInput, String, CareOutp
     private final CareRoomRule rule;
     private final Clock clock;
     private final String registryStore;
+    /** The catalog's care-room target, CARE_ROOM_MISSING's threshold (null: the catalog has none). */
+    private final Target rooms;
     private ProcessorContext<String, CareOutput> context;
     private KeyValueStore<String, CareSchool> store;
     private KeyValueStore<String, RegisteredSchool> registry;
     /** The month whose fallback figures the daily check last started (in memory: a restart starts them again). */
     private LocalDate startedMonth;
 
-    CareSchools(CareRoomRule rule, Clock clock, String registryStore) {
+    CareSchools(CareRoomRule rule, Clock clock, String registryStore, Target rooms) {
+        this.rooms = rooms;
         this.rule = rule;
         this.clock = clock;
         this.registryStore = registryStore;
@@ -112,11 +116,11 @@ final class CareSchools implements Processor<String, CareInput, String, CareOutp
         CareSchool next = state.reported(month, counters, r.getCareRoomOperating());
         if (CareKpis.roomMissing(revision.after())) {
             LocalDate since = next.alertMonth() != null ? next.alertMonth() : month;
-            forward(schoolId, new CareOutput.Condition(CareAlerts.missing(latest, since)), timestamp);
+            forward(schoolId, new CareOutput.Condition(CareAlerts.missing(latest, since, rooms)), timestamp);
             return next.alertOpenSince(since);
         }
         if (next.alertMonth() != null) {
-            forward(schoolId, new CareOutput.Condition(CareAlerts.cleared(latest, next.alertMonth(),
+            forward(schoolId, new CareOutput.Condition(CareAlerts.cleared(latest, next.alertMonth(), rooms,
                     revision.after().counts().get(CareKpis.ROOM_REQUIRED) > 0)), timestamp);
             return next.alertOpenSince(null);
         }

@@ -21,7 +21,6 @@ import org.ruraledu.streams.kpi.CountedFigures;
 import org.ruraledu.streams.kpi.FigureChange;
 import org.ruraledu.streams.kpi.FigureUpdate;
 import org.ruraledu.streams.kpi.Period;
-import org.ruraledu.streams.kpi.Target;
 import org.ruraledu.streams.revision.LatestReportWins;
 import org.ruraledu.streams.revision.Revision;
 
@@ -55,11 +54,6 @@ public final class Dropout implements Domain {
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public List<Target> targets() {
-        return List.of(DropoutKpis.CASES_AT_ZERO);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.ruraledu.streams.heating;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -14,7 +13,6 @@ import org.ruraledu.streams.kpi.FigureChange;
 import org.ruraledu.streams.kpi.Period;
 import org.ruraledu.streams.kpi.SchoolFigure;
 import org.ruraledu.streams.kpi.SummedFigures;
-import org.ruraledu.streams.kpi.Target;
 
 /**
  * Classroom heating and cooling (取暖消暑), plan item 12: "2023: safe, clean heating and cooling in all rural
@@ -35,21 +33,9 @@ public final class Heating implements Domain {
     /** How often the readings summed per school and day go on to the KPIs. */
     public static final String KPI_INTERVAL = "heating.kpi.interval";
 
-    /** Item 12: from 2023 on, every counted classroom reading within the standard. */
-    public static final Target SAFE_CLASSROOMS = new Target("plan-12-heating-compliance", 12,
-            HeatingFigures.COMPLIANCE.id(), 1.0, Target.Direction.AT_LEAST, LocalDate.of(2023, 12, 31), 0.05);
-    /** Item 12 asks for clean heating (清洁取暖): every school that heats, by clean energy, from 2023 on. */
-    public static final Target CLEAN_HEATING = new Target("plan-12-clean-energy", 12,
-            EnergyFigures.CLEAN_SHARE.id(), 1.0, Target.Direction.AT_LEAST, LocalDate.of(2023, 12, 31), 0.05);
-
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public List<Target> targets() {
-        return List.of(SAFE_CLASSROOMS, CLEAN_HEATING);
     }
 
     @Override

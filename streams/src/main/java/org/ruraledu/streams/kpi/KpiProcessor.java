@@ -152,7 +152,7 @@ final class KpiProcessor implements Processor<String, Tally, String, Kpi> {
         double value = measure.value();
         // A standing figure (CURRENT) is dated the day it was computed, in the plan's city time.
         LocalDate periodStart = key.periodStart() != null ? key.periodStart() : LocalDate.ofInstant(now, RecordRules.ZONE);
-        Optional<Target> target = targets.forMetric(metric.id());
+        Optional<Target> target = targets.applying(key.scope(), metric.id(), periodStart);
         KpiStatus status = !measure.hasData() ? KpiStatus.NO_DATA
                 : target.map(t -> t.judge(value, periodStart)).orElse(KpiStatus.NO_TARGET);
         return new Kpi(key.scope(), metric.id(), key.period().id(), periodStart, value,

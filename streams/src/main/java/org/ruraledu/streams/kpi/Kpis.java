@@ -1,8 +1,10 @@
 package org.ruraledu.streams.kpi;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
@@ -20,8 +22,9 @@ import org.ruraledu.topics.Topics;
 /**
  * KPIs of every domain: a domain hands over its school {@link FigureChange}s (keyed by school, in the school's
  * task) with the periods and {@link Metric}s it wants, and gets district and city KPIs in the contract's shape on
- * {@code ruraledu.kpi.v1} (status judged against the domain's {@link Target}s) and in the KPI stores the query API
- * reads (one per rollup and level, so no store joins two domains' work into one sub-topology).
+ * {@code ruraledu.kpi.v1} (status judged against the plan's target catalog, {@link Targets#applying}) and in the
+ * KPI stores the query API reads (one per rollup and level, so no store joins two domains' work into one
+ * sub-topology).
  *
  * <pre>
  *   changes → {@link Rollup}: {name}-rollup-schools → district cells ({name}-district-rollup-store)
@@ -38,12 +41,25 @@ import org.ruraledu.topics.Topics;
  * <p>A KPI record is published only when its figures change. A "current" KPI keeps one key, dated today: the key
  * of an earlier day is deleted and tombstoned (null value) on the compacted topic, daily even without input.
  * KPIs of periods that ended before the retention horizon leave the stores (not the topic).
+ *
+ * <p>Every level's KPI changes are kept ({@link #published()}) for TARGET_SLIPPED, wired once every domain has
+ * added its rollups ({@link org.ruraledu.streams.targets.TargetSlips}).
  */
 public final class Kpis {
     private final StreamsBuilder builder;
     private final Targets targets;
     private final Clock clock;
     private final Retention retention;
+    private final List<PublishedKpis> published = new ArrayList<>();
+
+    /**
+     * The KPI changes of one rollup level as they go to the topic, in the KPI processor's task: what
+     * TARGET_SLIPPED is judged on.
+     *
+     * @param periods the periods the rollup counts ({@code current} alone for standing figures)
+     */
+    public record PublishedKpis(String name, String level, List<Period> periods, List<Metric> metrics,
+            KStream<String, Kpi> kpis) {}
 
     public Kpis(StreamsBuilder builder, Targets targets, Clock clock, Retention retention) {
         this.builder = builder;
@@ -62,7 +78,8 @@ public final class Kpis {
         if (periods.contains(Period.CURRENT)) {
             throw new IllegalArgumentException(name + ": standing (current) figures roll up with rollUpStanding");
         }
-        publish(name, new Rollup(name, periods, retention, clock).aggregate(builder, changes), metrics, false);
+        publish(name, new Rollup(name, periods, retention, clock).aggregate(builder, changes), periods, metrics,
+                false);
     }
 
     /**
@@ -87,26 +104,40 @@ public final class Kpis {
                 Named.as(name + "-school-standing"), store, registry.storeName());
         // CURRENT cells are re-stamped daily from the rollup's own stores.
         publish(name, new Rollup(name, List.of(Period.CURRENT), retention, clock).aggregate(builder, bySchool),
-                metrics, true);
+                List.of(Period.CURRENT), metrics, true);
     }
 
-    private void publish(String name, Rollup.Levels levels, List<Metric> metrics, boolean standing) {
-        publish(name, "district", levels.districts(), metrics, standing ? Rollup.districtStore(name) : null);
-        publish(name, "city", levels.city(), metrics, standing ? Rollup.cityStore(name) : null);
+    /** Every rollup level's KPI changes, in the order the rollups were added. */
+    public List<PublishedKpis> published() {
+        return List.copyOf(published);
     }
 
-    private void publish(String name, String level, KTable<String, Tally> cells, List<Metric> metrics,
-            String standingCells) {
+    /** The ids of every metric some rollup computes. */
+    public Set<String> metricIds() {
+        Set<String> ids = new TreeSet<>();
+        published.forEach(p -> p.metrics().forEach(metric -> ids.add(metric.id())));
+        return ids;
+    }
+
+    private void publish(String name, Rollup.Levels levels, List<Period> periods, List<Metric> metrics,
+            boolean standing) {
+        publish(name, "district", levels.districts(), periods, metrics, standing ? Rollup.districtStore(name) : null);
+        publish(name, "city", levels.city(), periods, metrics, standing ? Rollup.cityStore(name) : null);
+    }
+
+    private void publish(String name, String level, KTable<String, Tally> cells, List<Period> periods,
+            List<Metric> metrics, String standingCells) {
         List<Metric> measured = List.copyOf(metrics);
         String kpis = kpiStore(name, level);
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(kpis),
                 Serdes.String(), new StateSerde<>(Kpi.class)));
         String[] stores = standingCells == null ? new String[] {kpis} : new String[] {kpis, standingCells};
         String prefix = name + "-" + level;
-        cells.toStream(Named.as(prefix + "-rollup-changes"))
+        KStream<String, Kpi> changes = cells.toStream(Named.as(prefix + "-rollup-changes"))
                 .process(() -> new KpiProcessor(measured, targets, clock, kpis, standingCells),
-                        Named.as(prefix + "-kpi"), stores)
-                .to(Topics.KPIS.name(), Produced.with(Topics.KPIS.keySerde(), Topics.KPIS.valueSerde())
-                        .withName(prefix + "-kpi-sink"));
+                        Named.as(prefix + "-kpi"), stores);
+        changes.to(Topics.KPIS.name(), Produced.with(Topics.KPIS.keySerde(), Topics.KPIS.valueSerde())
+                .withName(prefix + "-kpi-sink"));
+        published.add(new PublishedKpis(name, level, List.copyOf(periods), measured, changes));
     }
 }

@@ -11,6 +11,8 @@ import org.ruraledu.streams.alert.AlertDraft;
 import org.ruraledu.streams.alert.Where;
 import org.ruraledu.streams.ingest.Enriched;
 import org.ruraledu.streams.kpi.SchoolFigure;
+import org.ruraledu.streams.kpi.Target;
+import org.ruraledu.streams.kpi.Targets;
 import org.ruraledu.streams.revision.Revision;
 
 /**
@@ -24,10 +26,22 @@ final class MealAlerts {
     private MealAlerts() {}
 
     /**
+     * The catalog's item-9 targets the alerts name as threshold and targetId (looked up by id: the catalog is the
+     * one source); null where an operator's catalog has no such target (the alert then names none).
+     */
+    record Thresholds(Target lunch, Target safety) {
+        static Thresholds from(Targets targets) {
+            return new Thresholds(targets.find(Meals.LUNCH_FOR_EVERY_PUPIL).orElse(null),
+                    targets.find(Meals.SAFE_LUNCH).orElse(null));
+        }
+    }
+
+    /**
      * Both conditions of the report's school day. Each expires {@code correctionWindowDays} after the day: an alert
      * still open then closes by itself, saying it was not corrected (the figures stay in the KPIs).
      */
-    static List<AlertCondition> conditions(Revision<MealReport> revision, int correctionWindowDays) {
+    static List<AlertCondition> conditions(Revision<MealReport> revision, int correctionWindowDays,
+            Thresholds thresholds) {
         Enriched<MealReport> latest = revision.latest();
         SchoolFigure before = revision.before();
         MealReport r = latest.record();
@@ -45,7 +59,7 @@ final class MealAlerts {
         String window = correctionWindowDays + "天";
         List<AlertCondition> conditions = new ArrayList<>(2);
         if (gapMatters) {
-            conditions.add(mealGap(latest).expiringAfter(lastDay,
+            conditions.add(mealGap(latest, thresholds.lunch()).expiringAfter(lastDay,
                     "午餐缺口预警自动关闭：" + where.zh() + day + "的报告在" + window + "更正期限内未更正，缺口仍计入指标"
                             + ITEM_ZH,
                     "Lunch gap alert closed: the report of " + where.en() + " for " + day + " was not corrected"
@@ -53,7 +67,7 @@ final class MealAlerts {
                             + " the KPIs" + ITEM_EN + "."));
         }
         if (incidentsMatter) {
-            conditions.add(foodSafety(latest).expiringAfter(lastDay,
+            conditions.add(foodSafety(latest, thresholds.safety()).expiringAfter(lastDay,
                     "食品安全事件预警自动关闭：" + where.zh() + day + "的报告在" + window + "更正期限内未更正，事件仍计入指标"
                             + ITEM_ZH,
                     "Food-safety incident alert closed: the report of " + where.en() + " for " + day
@@ -71,7 +85,7 @@ final class MealAlerts {
         return figure != null && figure.counts().get(Meals.INCIDENTS) > 0;
     }
 
-    static AlertCondition mealGap(Enriched<MealReport> latest) {
+    static AlertCondition mealGap(Enriched<MealReport> latest, Target lunch) {
         MealReport r = latest.record();
         Where where = where(latest);
         int gap = r.getNeeding() - r.getServed();
@@ -79,8 +93,8 @@ final class MealAlerts {
         AlertDraft draft = AlertDraft.of(AlertType.MEAL_GAP, Severity.WARNING, latest.district())
                 .school(latest.schoolId())
                 .periodStart(r.getDate())
-                .metric(Meals.COVERAGE.id(), coverage, Meals.LUNCH_FOR_EVERY_PUPIL.value(),
-                        Meals.LUNCH_FOR_EVERY_PUPIL.targetId());
+                .metric(Meals.COVERAGE.id(), coverage, lunch == null ? null : lunch.value(),
+                        lunch == null ? null : lunch.targetId());
         String subject = subject(latest);
         if (gap > 0) {
             return AlertCondition.holding(subject, draft.message(
@@ -97,15 +111,15 @@ final class MealAlerts {
                 .build());
     }
 
-    static AlertCondition foodSafety(Enriched<MealReport> latest) {
+    static AlertCondition foodSafety(Enriched<MealReport> latest, Target safety) {
         MealReport r = latest.record();
         Where where = where(latest);
         int incidents = r.getFoodSafetyIncidents();
         AlertDraft draft = AlertDraft.of(AlertType.FOOD_SAFETY_INCIDENT, Severity.CRITICAL, latest.district())
                 .school(latest.schoolId())
                 .periodStart(r.getDate())
-                .metric(Meals.FOOD_SAFETY_INCIDENTS.id(), (double) incidents, Meals.SAFE_LUNCH.value(),
-                        Meals.SAFE_LUNCH.targetId());
+                .metric(Meals.FOOD_SAFETY_INCIDENTS.id(), (double) incidents, safety == null ? null : safety.value(),
+                        safety == null ? null : safety.targetId());
         String subject = subject(latest);
         if (incidents > 0) {
             return AlertCondition.holding(subject, draft.message(

@@ -1,6 +1,5 @@
 package org.ruraledu.streams.meals;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.kstream.KStream;
@@ -13,7 +12,6 @@ import org.ruraledu.streams.ingest.Enriched;
 import org.ruraledu.streams.kpi.Counts;
 import org.ruraledu.streams.kpi.Metric;
 import org.ruraledu.streams.kpi.Period;
-import org.ruraledu.streams.kpi.Target;
 import org.ruraledu.streams.revision.LatestReportWins;
 import org.ruraledu.streams.revision.Revision;
 
@@ -34,12 +32,9 @@ public final class Meals implements Domain {
     public static final Metric COVERAGE = Metric.ratio("meals.coverage", SERVED, NEEDING);
     public static final Metric FOOD_SAFETY_INCIDENTS = Metric.count("meals.food_safety_incidents", INCIDENTS);
 
-    /** Item 9: from 2023 on, every pupil who needs lunch at school is served. */
-    public static final Target LUNCH_FOR_EVERY_PUPIL = new Target("plan-09-lunch", 9, COVERAGE.id(), 1.0,
-            Target.Direction.AT_LEAST, LocalDate.of(2023, 12, 31), 0.05);
-    /** Item 9 asks for a safe meal: no food-safety incident, from 2023 on. */
-    public static final Target SAFE_LUNCH = new Target("plan-09-food-safety", 9, FOOD_SAFETY_INCIDENTS.id(), 0,
-            Target.Direction.AT_MOST, LocalDate.of(2023, 12, 31), 0);
+    /** Item 9's targets in the catalog: every pupil who needs lunch at school is served; the meal is safe. */
+    public static final String LUNCH_FOR_EVERY_PUPIL = "plan-09-lunch";
+    public static final String SAFE_LUNCH = "plan-09-food-safety";
 
     private static final LatestReportWins.Spec<MealReport> REPORTS = new LatestReportWins.Spec<>(NAME,
             MealReport::getReportId, MealReport::getDate, Meals::counts);
@@ -55,11 +50,6 @@ public final class Meals implements Domain {
     }
 
     @Override
-    public List<Target> targets() {
-        return List.of(LUNCH_FOR_EVERY_PUPIL, SAFE_LUNCH);
-    }
-
-    @Override
     public void build(Foundation f) {
         KStream<String, Enriched<MealReport>> reports = f.ingest().forDomain(NAME).stream(InputKind.MEAL_REPORTS);
         KStream<String, Revision<MealReport>> revisions = LatestReportWins.apply(f, reports, REPORTS);
@@ -69,8 +59,9 @@ public final class Meals implements Domain {
         if (correctionWindowDays < 0) {
             throw new IllegalArgumentException(CORRECTION_WINDOW_DAYS + " must not be negative, got " + correctionWindowDays);
         }
+        MealAlerts.Thresholds thresholds = MealAlerts.Thresholds.from(f.targets());
         f.alerts().track(NAME, revisions.flatMapValues(
-                revision -> MealAlerts.conditions(revision, correctionWindowDays),
+                revision -> MealAlerts.conditions(revision, correctionWindowDays, thresholds),
                 Named.as(NAME + "-alert-check")));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.ruraledu.config.Settings;
 import org.ruraledu.schemas.MealProvision;
 import org.ruraledu.schemas.MealReport;
 import org.ruraledu.schemas.SchoolLevel;
@@ -11,6 +12,7 @@ import org.ruraledu.schemas.SchoolProfile;
 import org.ruraledu.streams.ingest.Enriched;
 import org.ruraledu.streams.kpi.SchoolFigure;
 import org.ruraledu.streams.revision.Revision;
+import org.ruraledu.streams.targets.TargetCatalog;
 
 /**
  * Which lunch conditions a revision sends on to the alert lifecycle. Each is a read (and maybe a write) of the
@@ -19,15 +21,17 @@ import org.ruraledu.streams.revision.Revision;
 class MealAlertsTest {
     private static final int CORRECTION_WINDOW_DAYS = 14;
     private static final LocalDate DAY = LocalDate.parse("2026-03-02");
+    private static final MealAlerts.Thresholds THRESHOLDS =
+            MealAlerts.Thresholds.from(TargetCatalog.load(Settings.defaults()));
 
     @Test
     void onlyConditionsThatCanChangeAnAlertGoOnToTheLifecycle() {
-        assertThat(MealAlerts.conditions(first(meal("ok", "w1", 100, 100)), CORRECTION_WINDOW_DAYS))
+        assertThat(MealAlerts.conditions(first(meal("ok", "w1", 100, 100)), CORRECTION_WINDOW_DAYS, THRESHOLDS))
                 .as("no gap, no incident, nothing before: nothing to say").isEmpty();
 
         MealReport gap = meal("gap", "w2", 100, 90);
-        assertThat(MealAlerts.conditions(first(gap), CORRECTION_WINDOW_DAYS)).as("the gap holds").hasSize(1);
-        assertThat(MealAlerts.conditions(correction(gap, meal("gap-fix", "w2", 100, 100)), CORRECTION_WINDOW_DAYS))
+        assertThat(MealAlerts.conditions(first(gap), CORRECTION_WINDOW_DAYS, THRESHOLDS)).as("the gap holds").hasSize(1);
+        assertThat(MealAlerts.conditions(correction(gap, meal("gap-fix", "w2", 100, 100)), CORRECTION_WINDOW_DAYS, THRESHOLDS))
                 .as("the gap held and clears").hasSize(1);
     }
 
