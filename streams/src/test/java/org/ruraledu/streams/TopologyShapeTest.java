@@ -84,7 +84,14 @@ class TopologyShapeTest {
                 "care-standing-by-school-store", "care-standing-rollup-schools-store",
                 "care-standing-district-rollup-store", "care-standing-city-rollup-store",
                 "care-standing-district-kpi-store", "care-standing-city-kpi-store",
-                "care-alert-lifecycle-store", "care-alert-open-store");
+                "care-alert-lifecycle-store", "care-alert-open-store",
+                // reporting: one arrival per school and period, made in each owner's task (a store of reporting's there)
+                "reporting-meal-reports-arrivals-seen-store", "reporting-climate-readings-arrivals-seen-store",
+                "reporting-care-reports-arrivals-seen-store", "reporting-enrollment-arrivals-seen-store",
+                "reporting-school-registry-store", "reporting-schools-store", "reporting-counted-figures-store",
+                "reporting-rollup-schools-store", "reporting-district-rollup-store", "reporting-city-rollup-store",
+                "reporting-district-kpi-store", "reporting-city-kpi-store",
+                "reporting-alert-lifecycle-store", "reporting-alert-open-store");
         // Exactly these: each costs a write and a read of every record through it. Input is keyed by school, so
         // dropout events need none to reach their pupil's history, nor alert conditions their lifecycle; the registry
         // copies carry registry updates only.
@@ -104,6 +111,11 @@ class TopologyShapeTest {
                 // care follows dropout's enrolment through one topic of its own (low volume)
                 "care-registry-repartition", "care-enrollment-copy-repartition",
                 "care-district-rollup-repartition", "care-city-rollup-repartition",
-                "care-standing-district-rollup-repartition", "care-standing-city-rollup-repartition");
+                "care-standing-district-rollup-repartition", "care-standing-city-rollup-repartition",
+                // reporting reads arrival facts (at most one per school and period), never the input itself
+                "reporting-registry-repartition", "reporting-meal-reports-arrivals-repartition",
+                "reporting-climate-readings-arrivals-repartition", "reporting-care-reports-arrivals-repartition",
+                "reporting-enrollment-arrivals-repartition",
+                "reporting-district-rollup-repartition", "reporting-city-rollup-repartition");
     }
 }
