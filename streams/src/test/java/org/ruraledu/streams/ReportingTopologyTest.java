@@ -236,6 +236,47 @@ class ReportingTopologyTest {
         assertThat(String.valueOf(meals.status())).isEqualTo("NO_DATA");
     }
 
+    @Test
+    void careIsOwedMonthlyByDay5AndEnrolmentWithinTheTermsFirst14Days() {
+        start("care-reports,enrollment", TopologyFixture.NOW);
+        ByteArraySerializer bytes = new ByteArraySerializer();
+        TestInputTopic<byte[], byte[]> care = fx.driver.createInputTopic(Topics.CARE_REPORTS.name(), bytes, bytes);
+        TestInputTopic<byte[], byte[]> enrolment = fx.driver.createInputTopic(Topics.ENROLLMENT.name(), bytes, bytes);
+        fx.register(school("w1", "wendeng"), school("w2", "wendeng")); // rural: both must report care
+        at("2026-05-03T10:00");
+        care.pipeInput(key("w2"), encode(CareData.care("c-w2", "w2", "2026-04", 3, 3, true)), local("2026-05-03T10:00"));
+        at("2026-05-05T23:59:45");
+        assertThat(missingAlerts()).as("March began before they registered; April is due by the end of 05-05")
+                .isEmpty();
+
+        at("2026-05-06T00:00:15");
+        Alert care1 = single(missingAlerts());
+        assertThat(care1.schoolId()).isEqualTo("w1");
+        assertThat(care1.periodStart()).hasToString("2026-04-01");
+        assertThat(care1.message().en()).contains("monthly care report for 1 month since 2026-04-01");
+        assertRatio("wendeng", "reporting.completeness.care-reports", "month", "2026-04-01", 1, 2);
+        assertRatio("wendeng", "reporting.timeliness", "month", "2026-04-01", 1, 2);
+        assertThat(kpi("wendeng", "reporting.completeness", "day", "2026-04-01")).as("a month counts in months only")
+                .isNull();
+
+        at("2026-08-28T10:00"); // May, June, July missed by both (August has no school day: nothing owed)
+        enrolment.pipeInput(key("w2"), encode(CareData.enrolment("e-w2", "w2", "2026-08-28", 3)),
+                local("2026-08-28T10:00"));
+        assertThat(missingAlerts()).extracting(a -> a.schoolId() + " " + a.state() + " " + a.observed())
+                .as("one check closed the three months: one update each")
+                .containsExactly("w1 UPDATED 4.0", "w2 OPEN 3.0");
+        at("2026-09-14T23:59:45");
+        assertThat(missingAlerts()).isEmpty();
+        at("2026-09-15T00:00:15"); // the term began 09-01: its enrolment was due by the end of 09-14
+        Alert enrolled = single(missingAlerts());
+        assertThat(enrolled.schoolId()).as("w2's enrolment of the vacation before counts for the term").isEqualTo("w1");
+        assertThat(enrolled.alertId()).contains(":enrollment:2026-09-01");
+        assertThat(enrolled.planItem()).isEqualTo(38);
+        assertRatio("wendeng", "reporting.completeness.enrollment", "month", "2026-09-01", 1, 2);
+        assertRatio("wendeng", "reporting.completeness.care-reports", "month", "2026-07-01", 0, 2);
+        assertThat(kpi("wendeng", "reporting.completeness", "month", "2026-08-01")).isNull();
+    }
+
     /** One owed school day: {@code received} the local time of its report, null if none. */
     private record Owed(String district, String schoolId, String received) {
         boolean got() {
