@@ -22,6 +22,7 @@ import org.ruraledu.streams.dropout.Dropout;
 import org.ruraledu.streams.meals.Meals;
 import org.ruraledu.streams.heating.Heating;
 import org.ruraledu.streams.care.Care;
+import org.ruraledu.streams.reporting.Reporting;
 
 /**
  * The topology production runs: the shared foundation (school registry, ingest with dead letters, KPI
@@ -42,6 +43,10 @@ import org.ruraledu.streams.care.Care;
  *  care-reports.v1 ─► Ingest (lookup in care-school-registry-store) ─► Care ─► LatestReportWins, care-schools
  *                      (care-schools-store) ─► Rollups (month, current), AlertLifecycle (care-alert-*-store); enrolment
  *                      followed from dropout through care-enrollment-copy (a repartition topic of care's)
+ *  each domain's accepted meal reports, readings, care reports, enrolment ─► one arrival per school and period
+ *                      ─► reporting-{kind}-arrivals (repartition topics of reporting's) ─► Reporting: what each school
+ *                      owes and what arrived (reporting-schools-store, wall-clock deadline check) ─► Rollup
+ *                      (completeness, timeliness), AlertLifecycle (REPORT_MISSING); wired last, after every owner
  * </pre>
  * Alert conditions are tracked in the task that emits them (no repartition), each domain in stores of its own.
  *
@@ -63,7 +68,7 @@ public final class RuralEduTopology {
 
     /** The domains in production, in wiring order. */
     public static List<Domain> domains() {
-        return List.of(new Meals(), new Dropout(), new Heating(), new Care());
+        return List.of(new Meals(), new Dropout(), new Heating(), new Care(), new Reporting());
     }
 
     public static Topology buildTopology(Settings settings, Clock clock) {

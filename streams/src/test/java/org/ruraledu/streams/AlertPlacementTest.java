@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.ruraledu.config.Settings;
 import org.ruraledu.streams.alert.AlertLifecycle;
 import org.ruraledu.streams.care.Care;
+import org.ruraledu.streams.reporting.Reporting;
 import org.ruraledu.streams.dropout.Dropout;
 import org.ruraledu.streams.heating.Heating;
 import org.ruraledu.streams.meals.Meals;
@@ -47,6 +48,8 @@ class AlertPlacementTest {
         assertThat(namesUpstreamOf(lifecycle(Heating.NAME))).contains("heating-room-watch");
         // A school's months judged in its task, in the order its reports arrive.
         assertThat(namesUpstreamOf(lifecycle(Care.NAME))).contains("care-schools", "care-latest-report");
+        // A school's deadlines closed in its task of reporting (its arrivals come through topics of reporting's).
+        assertThat(namesUpstreamOf(lifecycle(Reporting.NAME))).contains("reporting-schools");
     }
 
     @Test
@@ -63,14 +66,18 @@ class AlertPlacementTest {
         QueryStoreNames queried = QueryStoreNames.of(TOPOLOGY);
         assertThat(queried.alerts()).containsExactlyInAnyOrderElementsOf(concat(List.of(
                 AlertLifecycle.storeName(Meals.NAME), AlertLifecycle.storeName(Dropout.NAME),
-                AlertLifecycle.storeName(Heating.NAME), AlertLifecycle.storeName(Care.NAME)),
+                AlertLifecycle.storeName(Heating.NAME), AlertLifecycle.storeName(Care.NAME),
+                AlertLifecycle.storeName(Reporting.NAME)),
                 TARGET_LEVELS.stream().map(AlertLifecycle::storeName).toList()));
         assertThat(queried.openAlerts()).containsExactlyInAnyOrderElementsOf(concat(List.of(
                 AlertLifecycle.openStoreName(Meals.NAME), AlertLifecycle.openStoreName(Dropout.NAME),
-                AlertLifecycle.openStoreName(Heating.NAME), AlertLifecycle.openStoreName(Care.NAME)),
+                AlertLifecycle.openStoreName(Heating.NAME), AlertLifecycle.openStoreName(Care.NAME),
+                AlertLifecycle.openStoreName(Reporting.NAME)),
                 TARGET_LEVELS.stream().map(AlertLifecycle::openStoreName).toList()));
         assertThat(lifecycle(Care.NAME).stores())
                 .containsExactlyInAnyOrder("care-alert-lifecycle-store", "care-alert-open-store");
+        assertThat(lifecycle(Reporting.NAME).stores())
+                .containsExactlyInAnyOrder("reporting-alert-lifecycle-store", "reporting-alert-open-store");
     }
 
     /**

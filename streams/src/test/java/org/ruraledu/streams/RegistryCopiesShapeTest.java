@@ -77,7 +77,7 @@ class RegistryCopiesShapeTest {
                 .extracting(topic -> topic.name() + " " + topic.numPartitions())
                 .containsExactlyInAnyOrder("copies-meals-registry-repartition 6",
                         "copies-dropout-registry-repartition 6", "copies-heating-registry-repartition 6",
-                        "copies-care-registry-repartition 6");
+                        "copies-care-registry-repartition 6", "copies-reporting-registry-repartition 6");
     }
 
     @Test

@@ -102,7 +102,14 @@ class TopologyShapeTest {
                 "heating-energy-city-targets-alert-lifecycle-store", "heating-energy-city-targets-alert-open-store",
                 "care-standing-district-target-watch-store", "care-standing-district-targets-alert-lifecycle-store",
                 "care-standing-district-targets-alert-open-store", "care-standing-city-target-watch-store",
-                "care-standing-city-targets-alert-lifecycle-store", "care-standing-city-targets-alert-open-store");
+                "care-standing-city-targets-alert-lifecycle-store", "care-standing-city-targets-alert-open-store",
+                // reporting: one arrival per school and period, made in each owner's task (a store of reporting's there)
+                "reporting-meal-reports-arrivals-seen-store", "reporting-climate-readings-arrivals-seen-store",
+                "reporting-care-reports-arrivals-seen-store", "reporting-enrollment-arrivals-seen-store",
+                "reporting-school-registry-store", "reporting-schools-store", "reporting-counted-figures-store",
+                "reporting-rollup-schools-store", "reporting-district-rollup-store", "reporting-city-rollup-store",
+                "reporting-district-kpi-store", "reporting-city-kpi-store",
+                "reporting-alert-lifecycle-store", "reporting-alert-open-store");
         // Exactly these: each costs a write and a read of every record through it. Input is keyed by school, so
         // dropout events need none to reach their pupil's history, nor alert conditions their lifecycle; the registry
         // copies carry registry updates only.
@@ -129,6 +136,11 @@ class TopologyShapeTest {
                 "dropout-standing-city-target-watch-repartition", "heating-district-target-watch-repartition",
                 "heating-city-target-watch-repartition", "heating-energy-district-target-watch-repartition",
                 "heating-energy-city-target-watch-repartition", "care-standing-district-target-watch-repartition",
-                "care-standing-city-target-watch-repartition");
+                "care-standing-city-target-watch-repartition",
+                // reporting reads arrival facts (at most one per school and period), never the input itself
+                "reporting-registry-repartition", "reporting-meal-reports-arrivals-repartition",
+                "reporting-climate-readings-arrivals-repartition", "reporting-care-reports-arrivals-repartition",
+                "reporting-enrollment-arrivals-repartition",
+                "reporting-district-rollup-repartition", "reporting-city-rollup-repartition");
     }
 }

@@ -9,13 +9,14 @@ import org.ruraledu.streams.ingest.RegisteredSchool;
  * Which schools must run a care room (关爱室) for left-behind children, plan item 38: an active school of the kind
  * {@value #REQUIRED_FOR} names ({@code rural}: rural schools, the plan's subject; {@code all}: every school) that
  * has left-behind children registered. Whether it has is the caller's part: {@code registered > 0} in its report
- * of the month, or, where it has not reported, {@code leftBehindRegistered > 0} in its latest enrolment.
+ * of the month, or, where it has not reported, {@code leftBehindRegistered > 0} in its latest enrolment. The schools
+ * it {@link #applies applies} to owe a care report every month (reporting completeness).
  */
-record CareRoomRule(boolean ruralOnly) {
+public record CareRoomRule(boolean ruralOnly) {
     /** Setting: {@code rural} (default) or {@code all}. */
     static final String REQUIRED_FOR = "care.room.required.for";
 
-    static CareRoomRule from(Settings settings) {
+    public static CareRoomRule from(Settings settings) {
         String value = settings.get(REQUIRED_FOR).trim().toLowerCase(Locale.ROOT);
         return switch (value) {
             case "rural" -> new CareRoomRule(true);
@@ -26,7 +27,7 @@ record CareRoomRule(boolean ruralOnly) {
     }
 
     /** Whether a school with this profile must run a care room once it has left-behind children. */
-    boolean applies(SchoolProfile school) {
+    public boolean applies(SchoolProfile school) {
         return school.getActive() && (!ruralOnly || school.getRural());
     }
 

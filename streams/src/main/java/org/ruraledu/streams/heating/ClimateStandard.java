@@ -192,6 +192,11 @@ public final class ClimateStandard implements ReadingJudge {
         return null;
     }
 
+    /** Whether {@code day} lies in the heating season (heated schools owe classroom readings then: reporting). */
+    public boolean heatingSeason(LocalDate day) {
+        return within(MonthDay.from(day), heatingFrom, heatingTo);
+    }
+
     /** {@code day} in [from, to], a season that may run over the new year (15 Nov - 31 Mar). */
     private static boolean within(MonthDay day, MonthDay from, MonthDay to) {
         return from.isAfter(to) ? !day.isBefore(from) || !day.isAfter(to) : !day.isBefore(from) && !day.isAfter(to);

@@ -2,6 +2,7 @@ package org.ruraledu.streams.ingest;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.streams.kstream.KStream;
 import org.ruraledu.records.InputKind;
@@ -17,6 +18,7 @@ public final class DomainIngest {
     private final String domain;
     private final Map<InputKind, KStream<String, ? extends Enriched<?>>> streams = new EnumMap<>(InputKind.class);
     private final Map<InputKind, KStream<String, ? extends Enriched<?>>> followed = new EnumMap<>(InputKind.class);
+    private final Map<InputKind, KStream<String, Arrival>> arrivals = new EnumMap<>(InputKind.class);
     private DomainRegistry registry;
 
     DomainIngest(Ingest ingest, String domain) {
@@ -51,6 +53,17 @@ public final class DomainIngest {
             followed.put(kind, stream);
         }
         return (KStream<String, Enriched<T>>) stream;
+    }
+
+    /**
+     * That the records of an input kind another domain reads arrived: one {@link Arrival} per school and period
+     * ({@code periodOf}: the owed period a record reports, or null), made in the owner's task and carried into this
+     * domain's tasks through a repartition topic of its own ({@link Ingest#arrivals}); asking twice gives the same
+     * stream (the first {@code periodOf} holds). The reading domain must be wired first, or the build fails.
+     */
+    public <T extends SpecificRecordBase> KStream<String, Arrival> arrivals(InputKind kind,
+            Function<Enriched<T>, String> periodOf) {
+        return arrivals.computeIfAbsent(kind, k -> ingest.arrivals(k, domain, periodOf));
     }
 
     /** This domain's copy of the registry: its store, read in the school's task, and its changes. */

@@ -47,7 +47,9 @@ import org.ruraledu.topics.Topics;
  *
  * <p>A domain that needs an input kind another domain reads follows it ({@link DomainIngest#follow}, e.g. care
  * follows dropout's enrolment): one repartition topic of the follower's carries what the owner accepted into the
- * follower's tasks, where it is admitted against the follower's registry copy, so the two stay apart.
+ * follower's tasks, where it is admitted against the follower's registry copy, so the two stay apart. A domain that
+ * needs only to know that records of a kind arrived (reporting completeness) asks for their {@link #arrivals}: one
+ * small fact per school and period, not the records.
  */
 public final class Ingest {
     private final StreamsBuilder builder;
@@ -152,6 +154,35 @@ public final class Ingest {
                         .withNumberOfPartitions(partitions))
                 .process(() -> new DecodeAndCheck<>(values, rules), Named.as(name + "-decode"));
         return admitted(name, checked, values, registryStore);
+    }
+
+    /**
+     * The arrivals of an input kind that another domain reads (owns), for {@code follower} (the reporting domain):
+     * in the owner's task ({@link FirstArrival}, processor {@code {follower}-{kind}-arrivals-first}, store
+     * {@code {follower}-{kind}-arrivals-seen-store}) each accepted record becomes at most one small {@link Arrival}
+     * per school and period ({@code periodOf}: the owed period the record reports, null for none), which a
+     * repartition topic of the follower's ({@code {app}-{follower}-{kind}-arrivals-repartition}, keyed by
+     * schoolId, the input's partition count) carries into the follower's tasks. The topic is the only link: the
+     * owner's and the follower's sub-topologies stay apart, and the follower never sees the bulk (readings). The
+     * owner must be wired first.
+     */
+    <T extends SpecificRecordBase> KStream<String, Arrival> arrivals(InputKind kind, String follower,
+            Function<Enriched<T>, String> periodOf) {
+        String owner = readers.get(kind);
+        if (owner == null || owner.equals(follower)) {
+            throw new IllegalStateException("domain '" + follower + "' asks for the arrivals of input " + kind.path()
+                    + ", which " + (owner == null ? "no domain reads yet: wire the domain that reads it before '"
+                    + follower + "' (RuralEduTopology.domains() is in wiring order)" : "it reads itself"));
+        }
+        @SuppressWarnings("unchecked")
+        KStream<String, Enriched<T>> owned = (KStream<String, Enriched<T>>) accepted.get(kind);
+        String name = follower + "-" + kind.path() + "-arrivals";
+        String seen = name + "-seen-store";
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(seen), Serdes.String(),
+                Serdes.String()));
+        return owned.process(() -> new FirstArrival<T>(seen, kind.path(), periodOf), Named.as(name + "-first"), seen)
+                .repartition(Repartitioned.with(Serdes.String(), Arrival.SERDE).withName(name)
+                        .withNumberOfPartitions(partitions));
     }
 
     private <T extends SpecificRecordBase> KStream<String, Enriched<T>> accepted(InputKind kind, String registryStore) {
