@@ -1,6 +1,5 @@
 package org.ruraledu.streams;
 
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ruraledu.streams.TopologyFixture.meal;
 import static org.ruraledu.streams.TopologyFixture.school;
@@ -10,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ class AlertRetentionTest {
     void start() {
         // Day-bound alerts would close by themselves after the correction window (MealAlertExpiryTest); here they
         // stand for conditions that stay open, so the window is longer than the test.
-        fx = new TopologyFixture(Map.of(Meals.CORRECTION_WINDOW_DAYS, "1000"));
+        fx = new TopologyFixture(List.of(new Meals()), Map.of(Meals.CORRECTION_WINDOW_DAYS, "1000"));
         fx.register(school("w1", "wendeng"));
     }
 

@@ -11,6 +11,8 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.ruraledu.streams.care.Care;
+import org.ruraledu.streams.dropout.Dropout;
 import org.ruraledu.streams.kpi.CountedFigures;
 import org.ruraledu.streams.revision.LatestReportWins;
 import org.ruraledu.topics.DeadLetterHeaders;
@@ -27,7 +29,7 @@ class CareRetentionTest {
 
     @BeforeEach
     void start() {
-        fx = new TopologyFixture();
+        fx = new TopologyFixture(List.of(new Dropout(), new Care()));
         fx.register(school("w1", "wendeng"), school("s1", "wendeng"));
         fx.send(care("feb", "w1", "2026-02", 10, 5, true), care("mar", "w1", "2026-03", 10, 5, true));
         fx.send(enrolment("e-s1", "s1", "2026-03-01", 4)); // silent: March's fallback

@@ -24,6 +24,8 @@ import org.ruraledu.schemas.CareReport;
 import org.ruraledu.schemas.SchoolProfile;
 import org.ruraledu.streams.CareData.SchoolMonth;
 import org.ruraledu.streams.CareData.Sums;
+import org.ruraledu.streams.care.Care;
+import org.ruraledu.streams.dropout.Dropout;
 
 /**
  * Left-behind children care through the production topology: the latest report per school and month wins, the
@@ -39,7 +41,7 @@ class CareTopologyTest {
 
     @BeforeEach
     void start() {
-        fx = new TopologyFixture();
+        fx = new TopologyFixture(List.of(new Dropout(), new Care()));
     }
 
     @AfterEach
@@ -120,7 +122,7 @@ class CareTopologyTest {
     @Test
     void withRequiredForAllUrbanSchoolsMustRunOneToo() {
         fx.close();
-        fx = new TopologyFixture(Map.of("care.room.required.for", "all"));
+        fx = new TopologyFixture(List.of(new Dropout(), new Care()), Map.of("care.room.required.for", "all"));
         fx.register(school("r1", "wendeng"), urban("u1", "wendeng"), urban("u2", "wendeng"));
         CareReport r1 = care("c-r1", "r1", "2026-03", 12, 5, true);
         CareReport u1 = care("c-u1", "u1", "2026-03", 4, 2, false);

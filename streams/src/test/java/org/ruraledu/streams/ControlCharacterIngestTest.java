@@ -6,8 +6,10 @@ import static org.ruraledu.streams.TopologyFixture.key;
 import static org.ruraledu.streams.TopologyFixture.meal;
 import static org.ruraledu.streams.TopologyFixture.school;
 
+import java.util.List;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
+import org.ruraledu.streams.meals.Meals;
 import org.ruraledu.topics.DeadLetterHeaders;
 
 /**
@@ -18,7 +20,7 @@ class ControlCharacterIngestTest {
 
     @Test
     void aNulInAReportIdIsAValidationDeadLetterNamingTheField() {
-        try (TopologyFixture fx = new TopologyFixture()) {
+        try (TopologyFixture fx = new TopologyFixture(List.of(new Meals()))) {
             fx.register(school("w1", "wendeng"));
             byte[] bad = encode(meal("r\u0000-0302", "w1", "2026-03-02", 10, 5, 0));
             fx.reportRaw(key("w1"), bad, null);
@@ -38,7 +40,7 @@ class ControlCharacterIngestTest {
 
     @Test
     void anEscapeInASchoolIdIsRefusedBeforeTheRegistryIsAsked() {
-        try (TopologyFixture fx = new TopologyFixture()) {
+        try (TopologyFixture fx = new TopologyFixture(List.of(new Meals()))) {
             String schoolId = "w1\u001b[2J";
             fx.reportRaw(key(schoolId), encode(meal("r", schoolId, "2026-03-02", 10, 10, 0)), null);
 

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ruraledu.contract.Json;
 import org.ruraledu.contract.Kpi;
+import org.ruraledu.streams.dropout.Dropout;
 import org.ruraledu.streams.dropout.DropoutKpis;
 import org.ruraledu.streams.kpi.Kpis;
 import org.ruraledu.streams.query.QueryApi;
@@ -40,7 +41,7 @@ class CurrentKpisTopologyTest {
 
     @BeforeEach
     void start() {
-        fx = new TopologyFixture();
+        fx = new TopologyFixture(List.of(new Dropout()));
         fx.register(school("w1", "wendeng"), school("h1", "huancui"));
         fx.send(enrollment("en-w1", "w1", 2000));
         fx.send(status("d1", "w1", "ann", "2026-03-09", DROPPED_OUT).build());

@@ -17,8 +17,9 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.ruraledu.streams.dropout.PupilHistory;
 import org.ruraledu.contract.Kpi;
+import org.ruraledu.streams.dropout.Dropout;
+import org.ruraledu.streams.dropout.PupilHistory;
 import org.ruraledu.streams.kpi.SchoolFigure;
 import org.ruraledu.topics.DeadLetterHeaders;
 
@@ -32,7 +33,7 @@ class DropoutRetentionTest {
 
     @BeforeEach
     void start() {
-        fx = new TopologyFixture();
+        fx = new TopologyFixture(List.of(new Dropout()));
         fx.register(school("w1", "wendeng"));
         send(status("a1", "w1", "ann", "2026-03-02", DROPPED_OUT), status("a2", "w1", "ann", "2026-03-05", RETURNED),
                 status("b1", "w1", "bob", "2026-03-03", DROPPED_OUT),

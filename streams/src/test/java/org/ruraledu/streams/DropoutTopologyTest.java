@@ -25,15 +25,16 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.ruraledu.contract.Alert;
 import org.ruraledu.contract.Alert.AlertState;
 import org.ruraledu.contract.Alert.Severity;
+import org.ruraledu.contract.Alert;
 import org.ruraledu.contract.AlertType;
 import org.ruraledu.contract.Kpi;
 import org.ruraledu.contract.KpiStatus;
 import org.ruraledu.records.RecordRules;
 import org.ruraledu.schemas.DropoutReason;
 import org.ruraledu.schemas.StudentStatusEvent;
+import org.ruraledu.streams.dropout.Dropout;
 import org.ruraledu.streams.dropout.DropoutKpis;
 import org.ruraledu.streams.kpi.Kpis;
 import org.ruraledu.streams.kpi.Metric;
@@ -59,7 +60,7 @@ class DropoutTopologyTest {
     }
 
     private static TopologyFixture started() {
-        TopologyFixture fixture = new TopologyFixture();
+        TopologyFixture fixture = new TopologyFixture(List.of(new Dropout()));
         fixture.register(school("w1", "wendeng"), school("w2", "wendeng"), school("h1", "huancui"));
         return fixture;
     }

@@ -22,6 +22,7 @@ import org.ruraledu.contract.Alert;
 import org.ruraledu.contract.AlertType;
 import org.ruraledu.schemas.ClimateReading;
 import org.ruraledu.schemas.EnergySource;
+import org.ruraledu.streams.heating.Heating;
 
 /**
  * HEATING_OUT_OF_RANGE through the production topology: the debounce on measuredAt both ways, odd readings, a
@@ -270,9 +271,9 @@ class HeatingAlertsTopologyTest {
 
     @Test
     void settingsAreCheckedAtStart() {
-        assertThatThrownBy(() -> new TopologyFixture(Map.of("heating.debounce", "PT0S")))
+        assertThatThrownBy(() -> new TopologyFixture(List.of(new Heating()), Map.of("heating.debounce", "PT0S")))
                 .hasMessageContaining("heating.debounce");
-        assertThatThrownBy(() -> new TopologyFixture(Map.of("heating.room.silence.days", "0")))
+        assertThatThrownBy(() -> new TopologyFixture(List.of(new Heating()), Map.of("heating.room.silence.days", "0")))
                 .hasMessageContaining("heating.room.silence.days");
     }
 
@@ -360,7 +361,7 @@ class HeatingAlertsTopologyTest {
 
     private TopologyFixture fixture(Instant now) {
         // The readings of a test span the week before the clock: all of it within the reading window.
-        TopologyFixture fx = new TopologyFixture(Map.of("heating.reading.window.days", "14"));
+        TopologyFixture fx = new TopologyFixture(List.of(new Heating()), Map.of("heating.reading.window.days", "14"));
         fixtures.add(fx);
         fx.clock.advance(Duration.between(TopologyFixture.NOW, now));
         fx.register(school("s1", "wendeng"));

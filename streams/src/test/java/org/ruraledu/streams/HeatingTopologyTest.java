@@ -26,6 +26,7 @@ import org.ruraledu.contract.Kpi;
 import org.ruraledu.contract.KpiStatus;
 import org.ruraledu.schemas.ClimateReading;
 import org.ruraledu.schemas.EnergySource;
+import org.ruraledu.streams.heating.Heating;
 import org.ruraledu.topics.DeadLetterHeaders;
 
 /**
@@ -46,7 +47,7 @@ class HeatingTopologyTest {
 
     /** Starts the topology at {@code localTime} in Weihai, with school w1 in wendeng and w2 in rongcheng. */
     private void startAt(String localTime, Map<String, String> overrides) {
-        fx = new TopologyFixture(overrides, at(localTime));
+        fx = new TopologyFixture(List.of(new Heating()), overrides, at(localTime));
         fx.register(school("w1", "wendeng"), school("w2", "rongcheng"));
     }
 

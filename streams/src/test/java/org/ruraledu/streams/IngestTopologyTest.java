@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ruraledu.schemas.SchoolProfile;
 import org.ruraledu.streams.ingest.UnknownSchoolGrace;
+import org.ruraledu.streams.meals.Meals;
 import org.ruraledu.topics.DeadLetterHeaders;
 import org.ruraledu.topics.Topics;
 
@@ -34,7 +35,7 @@ class IngestTopologyTest {
         if (fx != null) {
             fx.close();
         }
-        fx = new TopologyFixture(overrides);
+        fx = new TopologyFixture(List.of(new Meals()), overrides);
         SchoolProfile closed = school("x1", "nanhai");
         closed.setActive(false);
         fx.register(school("w1", "wendeng"), closed);

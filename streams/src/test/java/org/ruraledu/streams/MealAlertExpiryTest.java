@@ -1,6 +1,5 @@
 package org.ruraledu.streams;
 
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ruraledu.schemas.StudentStatus.DROPPED_OUT;
 import static org.ruraledu.streams.DropoutInput.status;
@@ -14,15 +13,17 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.ruraledu.contract.Alert;
 import org.ruraledu.contract.Alert.AlertState;
+import org.ruraledu.contract.Alert;
 import org.ruraledu.contract.AlertType;
 import org.ruraledu.contract.Kpi;
 import org.ruraledu.streams.alert.AlertLifecycle;
 import org.ruraledu.streams.alert.TrackedAlert;
 import org.ruraledu.streams.kpi.Kpis;
+import org.ruraledu.streams.dropout.Dropout;
 import org.ruraledu.streams.meals.Meals;
 
 /**
@@ -31,7 +32,7 @@ import org.ruraledu.streams.meals.Meals;
  * figures stay in the KPIs, and the condition never opens again. Clock: Tuesday 2026-03-10 in Weihai.
  */
 class MealAlertExpiryTest {
-    private final TopologyFixture fx = new TopologyFixture(Map.of(Meals.CORRECTION_WINDOW_DAYS, "3"));
+    private final TopologyFixture fx = new TopologyFixture(List.of(new Meals(), new Dropout()), Map.of(Meals.CORRECTION_WINDOW_DAYS, "3"));
 
     @AfterEach
     void stop() {

@@ -1,6 +1,5 @@
 package org.ruraledu.streams;
 
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ruraledu.streams.TopologyFixture.meal;
 import static org.ruraledu.streams.TopologyFixture.school;
@@ -8,12 +7,14 @@ import static org.ruraledu.streams.TopologyFixture.school;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ruraledu.contract.Kpi;
 import org.ruraledu.streams.kpi.Kpis;
+import org.ruraledu.streams.meals.Meals;
 import org.ruraledu.streams.revision.LatestReportWins;
 import org.ruraledu.topics.DeadLetterHeaders;
 
@@ -27,7 +28,7 @@ class MealsRetentionTest {
 
     @BeforeEach
     void start() {
-        fx = new TopologyFixture();
+        fx = new TopologyFixture(List.of(new Meals()));
         fx.register(school("w1", "wendeng"));
         fx.report(meal("old", "w1", "2026-03-02", 100, 90, 0), meal("new", "w1", "2026-03-09", 100, 100, 0));
         // 395 days on: the horizon is 2026-03-05, between the two school days.

@@ -12,13 +12,14 @@ import org.apache.kafka.streams.KeyValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.ruraledu.contract.Alert;
 import org.ruraledu.contract.Alert.AlertState;
+import org.ruraledu.contract.Alert;
 import org.ruraledu.contract.AlertType;
 import org.ruraledu.contract.Kpi;
 import org.ruraledu.contract.KpiStatus;
 import org.ruraledu.streams.alert.AlertLifecycle;
 import org.ruraledu.streams.alert.TrackedAlert;
+import org.ruraledu.streams.meals.Meals;
 
 /** School lunch through the production topology: KPIs, corrections, retries and alerts. */
 class MealsTopologyTest {
@@ -26,7 +27,7 @@ class MealsTopologyTest {
 
     @BeforeEach
     void start() {
-        fx = new TopologyFixture();
+        fx = new TopologyFixture(List.of(new Meals()));
         fx.register(school("w1", "wendeng"), school("w2", "wendeng"), school("h1", "huancui"));
     }
 

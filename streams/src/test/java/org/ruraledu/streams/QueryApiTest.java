@@ -11,10 +11,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ruraledu.contract.Json;
+import org.ruraledu.streams.meals.Meals;
 import org.ruraledu.streams.query.QueryApi;
 import org.ruraledu.streams.query.QueryStores;
 
@@ -26,7 +28,7 @@ class QueryApiTest {
 
     @BeforeAll
     static void start() {
-        fx = new TopologyFixture();
+        fx = new TopologyFixture(List.of(new Meals()));
         fx.register(school("w1", "wendeng"), school("w2", "wendeng"), school("h1", "huancui"));
         fx.report(meal("a", "w1", "2026-03-02", 100, 100, 0), meal("b", "w2", "2026-03-03", 50, 45, 0),
                 meal("c", "h1", "2026-03-02", 80, 80, 1), meal("c2", "h1", "2026-03-02", 80, 80, 0));

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.ruraledu.contract.AlertType;
 import org.ruraledu.records.StudentRefs;
 import org.ruraledu.schemas.StudentStatus;
+import org.ruraledu.streams.dropout.Dropout;
+import org.ruraledu.streams.meals.Meals;
 import org.ruraledu.topics.DeadLetterHeaders;
 import org.ruraledu.topics.Topics;
 
@@ -36,7 +38,7 @@ class RawIdentifierIngestTest {
 
     @BeforeEach
     void start() {
-        fx = new TopologyFixture();
+        fx = new TopologyFixture(List.of(new Meals(), new Dropout()));
         fx.register(school("w1", "wendeng"));
     }
 

@@ -1,6 +1,5 @@
 package org.ruraledu.streams;
 
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ruraledu.schemas.StudentStatus.ABSENT_UNEXCUSED;
 import static org.ruraledu.schemas.StudentStatus.DROPPED_OUT;
@@ -15,16 +14,19 @@ import java.time.LocalDate;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.ruraledu.contract.Alert;
 import org.ruraledu.contract.Alert.AlertState;
+import org.ruraledu.contract.Alert;
 import org.ruraledu.contract.Kpi;
 import org.ruraledu.schemas.SchoolProfile;
+import org.ruraledu.streams.dropout.Dropout;
 import org.ruraledu.streams.dropout.DropoutKpis;
 import org.ruraledu.streams.kpi.Kpis;
 import org.ruraledu.streams.kpi.Metric;
+import org.ruraledu.streams.meals.Meals;
 import org.ruraledu.topics.DeadLetterHeaders;
 
 /**
@@ -36,7 +38,7 @@ import org.ruraledu.topics.DeadLetterHeaders;
  */
 class RegistryChangesTopologyTest {
     private static final LocalDate TODAY = LocalDate.parse("2026-03-10");
-    private final TopologyFixture fx = new TopologyFixture();
+    private final TopologyFixture fx = new TopologyFixture(List.of(new Meals(), new Dropout()));
 
     @AfterEach
     void stop() {

@@ -32,7 +32,7 @@ import org.ruraledu.topics.Topics;
 class RegistryCopyTopologyTest {
     private static final List<String> REGISTRY_STORES = List.of(SchoolRegistry.STORE,
             DomainRegistry.storeName(Meals.NAME), DomainRegistry.storeName(Dropout.NAME));
-    private final TopologyFixture fx = new TopologyFixture(Map.of(UnknownSchoolGrace.GRACE, "PT0S"));
+    private final TopologyFixture fx = new TopologyFixture(List.of(new Meals(), new Dropout()), Map.of(UnknownSchoolGrace.GRACE, "PT0S"));
 
     @AfterEach
     void stop() {

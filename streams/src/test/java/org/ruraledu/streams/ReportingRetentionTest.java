@@ -25,7 +25,7 @@ class ReportingRetentionTest {
 
     @BeforeEach
     void start() {
-        fx = new TopologyFixture(Map.of("reporting.kinds", "meal-reports", "retention.days", "40"));
+        fx = new TopologyFixture(TopologyFixture.reportingAndItsOwners(), Map.of("reporting.kinds", "meal-reports", "retention.days", "40"));
         fx.register(school("w1", "wendeng"), school("w2", "wendeng"));
         at("2026-03-11T09:00"); // 03-10 missing for both
         assertThat(missing()).extracting(Alert::schoolId).containsExactlyInAnyOrder("w1", "w2");

@@ -17,8 +17,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.ruraledu.contract.Alert;
 import org.ruraledu.contract.Alert.AlertState;
+import org.ruraledu.contract.Alert;
 import org.ruraledu.contract.AlertType;
 import org.ruraledu.contract.District;
 import org.ruraledu.contract.Kpi;
@@ -44,7 +44,7 @@ class ReportingTopologyTest {
     private TestInputTopic<byte[], byte[]> readings;
 
     private void start(String kinds, Instant at) {
-        fx = new TopologyFixture(Map.of("reporting.kinds", kinds), at);
+        fx = new TopologyFixture(TopologyFixture.reportingAndItsOwners(), Map.of("reporting.kinds", kinds), at);
         ByteArraySerializer bytes = new ByteArraySerializer();
         meals = fx.driver.createInputTopic(Topics.MEAL_REPORTS.name(), bytes, bytes);
         readings = fx.driver.createInputTopic(Topics.CLIMATE_READINGS.name(), bytes, bytes);

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.ruraledu.streams.meals.Meals;
 
 /**
  * The rollup stores are bounded by the retention horizon ({@code retention.days}, 400): once a period has ended
@@ -21,7 +22,7 @@ class RollupRetentionTest {
 
     @BeforeEach
     void start() {
-        fx = new TopologyFixture();
+        fx = new TopologyFixture(List.of(new Meals()));
         fx.register(school("w1", "wendeng"), school("r1", "rushan"));
         // February 2026 ends 2026-02-28; March has a day on each side of the horizon used below.
         fx.report(meal("feb", "w1", "2026-02-27", 100, 90, 0), meal("mar-a", "w1", "2026-03-02", 100, 90, 0),

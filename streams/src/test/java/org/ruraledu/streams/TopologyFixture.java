@@ -22,25 +22,30 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.ruraledu.config.Settings;
 import org.ruraledu.contract.Alert;
-import org.ruraledu.contract.AlertType;
 import org.ruraledu.contract.Kpi;
 import org.ruraledu.records.InputKind;
 import org.ruraledu.schemas.MealProvision;
 import org.ruraledu.schemas.MealReport;
 import org.ruraledu.schemas.SchoolLevel;
 import org.ruraledu.schemas.SchoolProfile;
+import org.ruraledu.streams.alert.TrackedAlert;
+import org.ruraledu.streams.care.Care;
+import org.ruraledu.streams.dropout.Dropout;
+import org.ruraledu.streams.heating.Heating;
+import org.ruraledu.streams.meals.Meals;
+import org.ruraledu.streams.query.QueryStoreNames;
+import org.ruraledu.streams.reporting.Reporting;
+import org.ruraledu.streams.query.QueryStores;
+import org.ruraledu.streams.targets.PlanTargets;
 import org.ruraledu.topics.Topic;
 import org.ruraledu.topics.Topics;
-import org.ruraledu.streams.alert.TrackedAlert;
-import org.ruraledu.streams.query.QueryStoreNames;
-import org.ruraledu.streams.query.QueryStores;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * The production topology in a TopologyTestDriver, with a hand-moved clock (2026-03-10 10:00 in Weihai) and
+ * The production topology, or the part of it a test checks, in a TopologyTestDriver, with a hand-moved clock (2026-03-10 10:00 in Weihai) and
  * helpers to write registry entries and input records and read KPIs, alerts and dead letters.
  */
 final class TopologyFixture implements AutoCloseable {
@@ -51,8 +56,6 @@ final class TopologyFixture implements AutoCloseable {
     final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     final TopologyTestDriver driver;
     /** The stores the query API reads. */
-    private final QueryStoreNames allStoreNames;
-    /** The same without TARGET_SLIPPED's stores: what the domains' own tests look at (see {@link #newAlerts}). */
     private final QueryStoreNames storeNames;
     private final Path stateDir;
     private final TestInputTopic<byte[], byte[]> registry;
@@ -62,31 +65,37 @@ final class TopologyFixture implements AutoCloseable {
     private final TestOutputTopic<byte[], byte[]> deadLetters;
     private final Map<InputKind, TestInputTopic<byte[], byte[]>> inputs = new EnumMap<>(InputKind.class);
 
+    /** The whole production topology: every domain and the plan-target watch. */
     TopologyFixture() {
-        this(Map.of());
+        this(RuralEduTopology.domains());
+    }
+
+    /**
+     * The foundation and just the {@code domains} a test checks, in wiring order (e.g. {@code new Dropout(), new
+     * Care()}: care follows dropout's enrolment), so that each test opens only their stores and sees only their
+     * KPIs and alerts; {@link PlanTargets} adds TARGET_SLIPPED.
+     */
+    TopologyFixture(List<Domain> domains) {
+        this(domains, Map.of());
     }
 
     /** With some settings other than the defaults (e.g. {@code dropout.followup.limit.days}). */
-    TopologyFixture(Map<String, String> overrides) {
-        this(overrides, NOW);
+    TopologyFixture(List<Domain> domains, Map<String, String> overrides) {
+        this(domains, overrides, NOW);
     }
 
     /** Started at another instant than {@link #NOW} (a day of the heating season, a make-up school day, ...). */
-    TopologyFixture(Map<String, String> overrides, Instant start) {
+    TopologyFixture(List<Domain> domains, Map<String, String> overrides, Instant start) {
         clock = new MutableClock(start);
         try {
             stateDir = Files.createTempDirectory("ruraledu-ttd-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        // Reporting owes nothing unless a test asks for it (reporting.kinds): the other domains' tests move the clock
-        // over deadlines of schools that never report, and read the shared alert and KPI topics.
-        Settings settings = Settings.defaults().with(Map.of("reporting.kinds", "")).with(overrides)
-                .with(Map.of("streams.application.id", APP_ID,
+        Settings settings = Settings.defaults().with(overrides).with(Map.of("streams.application.id", APP_ID,
                 "streams.state.dir", stateDir.toString()));
-        org.apache.kafka.streams.Topology topology = RuralEduTopology.buildTopology(settings, clock, meters);
-        allStoreNames = QueryStoreNames.of(topology.describe());
-        storeNames = withoutTargetAlerts(allStoreNames);
+        org.apache.kafka.streams.Topology topology = RuralEduTopology.buildTopology(settings, clock, meters, domains);
+        storeNames = QueryStoreNames.of(topology.describe());
         driver = new TopologyTestDriver(topology,
                 StreamsProperties.of(settings), start);
         ByteArraySerializer bytes = new ByteArraySerializer();
@@ -98,6 +107,11 @@ final class TopologyFixture implements AutoCloseable {
                 Topics.ALERTS.valueSerde().deserializer());
         deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS.name(), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
+    }
+
+    /** Reporting and the domains whose input it follows: it takes the arrivals of every kind, tracked or not. */
+    static List<Domain> reportingAndItsOwners() {
+        return List.of(new Meals(), new Dropout(), new Heating(), new Care(), new Reporting());
     }
 
     static SchoolProfile school(String schoolId, String district) {
@@ -171,37 +185,9 @@ final class TopologyFixture implements AutoCloseable {
         return latest;
     }
 
-    /**
-     * The new alerts of the domains' own types. TARGET_SLIPPED alerts (judged on the KPIs, against the catalog) are
-     * read with {@link #newTargetAlerts}: read either way, both are consumed from the topic.
-     */
+    /** The alerts written since the last read, in order. */
     List<KeyValue<String, Alert>> newAlerts() {
-        readAlerts();
-        List<KeyValue<String, Alert>> domain = List.copyOf(domainAlerts);
-        domainAlerts.clear();
-        return domain;
-    }
-
-    /** The new TARGET_SLIPPED alerts. */
-    List<KeyValue<String, Alert>> newTargetAlerts() {
-        readAlerts();
-        List<KeyValue<String, Alert>> slipped = List.copyOf(targetAlerts);
-        targetAlerts.clear();
-        return slipped;
-    }
-
-    private final List<KeyValue<String, Alert>> domainAlerts = new java.util.ArrayList<>();
-    private final List<KeyValue<String, Alert>> targetAlerts = new java.util.ArrayList<>();
-
-    private void readAlerts() {
-        for (KeyValue<String, Alert> alert : alerts.readKeyValuesToList()) {
-            (alert.value.type() == AlertType.TARGET_SLIPPED ? targetAlerts : domainAlerts).add(alert);
-        }
-    }
-
-    private static QueryStoreNames withoutTargetAlerts(QueryStoreNames names) {
-        return new QueryStoreNames(names.kpis(), names.alerts().stream().filter(s -> !s.contains("-targets-")).toList(),
-                names.openAlerts().stream().filter(s -> !s.contains("-targets-")).toList());
+        return alerts.readKeyValuesToList();
     }
 
     List<TestRecord<byte[], byte[]>> newDeadLetters() {
@@ -237,17 +223,7 @@ final class TopologyFixture implements AutoCloseable {
         return queryStores().kpis();
     }
 
-    /** The query API's view of every store, TARGET_SLIPPED's included. */
-    QueryStores allQueryStores() {
-        return QueryStores.of(allStoreNames, new QueryStores.Lookup() {
-            @Override
-            public <V> ReadOnlyKeyValueStore<String, V> store(String name) {
-                return driver.getKeyValueStore(name);
-            }
-        });
-    }
-
-    /** Every tracked alert condition, of every domain (TARGET_SLIPPED: {@link #allQueryStores}). */
+    /** Every tracked alert condition, of every domain. */
     ReadOnlyKeyValueStore<String, TrackedAlert> alertStore() {
         return queryStores().alerts();
     }

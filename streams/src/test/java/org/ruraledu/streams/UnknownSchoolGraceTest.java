@@ -21,7 +21,9 @@ import org.ruraledu.contract.AlertType;
 import org.ruraledu.contract.KpiStatus;
 import org.ruraledu.schemas.SchoolProfile;
 import org.ruraledu.schemas.StudentStatus;
+import org.ruraledu.streams.dropout.Dropout;
 import org.ruraledu.streams.ingest.UnknownSchoolGrace;
+import org.ruraledu.streams.meals.Meals;
 import org.ruraledu.topics.DeadLetterHeaders;
 import org.ruraledu.topics.Topics;
 
@@ -38,7 +40,7 @@ class UnknownSchoolGraceTest {
 
     @BeforeEach
     void start() {
-        fx = new TopologyFixture();
+        fx = new TopologyFixture(List.of(new Meals(), new Dropout()));
         fx.register(school("w1", "wendeng"));
     }
 
@@ -170,7 +172,7 @@ class UnknownSchoolGraceTest {
     @Test
     void withoutGraceAnUnknownSchoolIsDeadLetteredAtOnce() {
         fx.close();
-        fx = new TopologyFixture(Map.of(UnknownSchoolGrace.GRACE, "PT0S"));
+        fx = new TopologyFixture(List.of(new Meals(), new Dropout()), Map.of(UnknownSchoolGrace.GRACE, "PT0S"));
         fx.report(meal("u", "nobody", DAY, 10, 10, 0));
 
         assertThat(fx.newDeadLetters()).extracting(r -> header(r.headers(), DeadLetterHeaders.ERROR_CODE))

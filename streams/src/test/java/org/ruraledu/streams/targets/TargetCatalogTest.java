@@ -3,6 +3,7 @@ package org.ruraledu.streams.targets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,7 @@ import org.ruraledu.config.Settings;
 import org.ruraledu.streams.RuralEduTopology;
 import org.ruraledu.streams.kpi.Target;
 import org.ruraledu.streams.kpi.Targets;
+import org.ruraledu.streams.meals.Meals;
 
 /** The target catalog: the built-in one, an operator's own, and each kind of error, named by its line. */
 class TargetCatalogTest {
@@ -61,6 +64,19 @@ class TargetCatalogTest {
         assertThatThrownBy(() -> RuralEduTopology.buildTopology(settings, Clock.systemUTC()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith(file + " line 3: unknown metric 'meals.coverag' in target 'typo'");
+    }
+
+    @Test
+    void aTopologyOfSomeDomainsLeavesTheOthersTargetsAsideButStillCatchesATypo(@TempDir Path dir) throws IOException {
+        Settings settings = Settings.defaults().with(Map.of("streams.application.id", "catalog"));
+        // The built-in catalog has targets of heating and care, which a lunch-only topology does not compute.
+        RuralEduTopology.buildTopology(settings, Clock.systemUTC(), new SimpleMeterRegistry(), List.of(new Meals()));
+
+        Path file = dir.resolve("targets.json");
+        Files.writeString(file, catalog(target("typo", "\"metric\": \"meal.coverage\"")));
+        assertThatThrownBy(() -> RuralEduTopology.buildTopology(settings.with(Map.of(TargetCatalog.FILE_SETTING,
+                file.toString())), Clock.systemUTC(), new SimpleMeterRegistry(), List.of(new Meals())))
+                .as("no domain is called 'meal'").hasMessageContaining("unknown metric 'meal.coverage'");
     }
 
     @Test
