@@ -1,0 +1,52 @@
+package org.ruraledu.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.apache.kafka.common.errors.OutOfOrderSequenceException;
+import org.junit.jupiter.api.Test;
+
+class RetriableRejectionFilterTest {
+    /** The broker's words (Kafka 4.4, ProducerStateManager), as seen in benchmark logs. */
+    private static final String REFUSAL = "Invalid sequence number for producer 3 at offset 87035 in partition "
+            + "bench-pipeline-meals-rollup-repartition-0: 46 (incoming seq. number). Expected sequence 0 for "
+            + "transactions v2 idempotent producer with no existing state.";
+
+    private final LoggerContext context = new LoggerContext();
+    private final ListAppender<ILoggingEvent> seen = new ListAppender<>();
+
+    RetriableRejectionFilterTest() {
+        RetriableRejectionFilter filter = new RetriableRejectionFilter();
+        filter.start();
+        context.addTurboFilter(filter);
+        seen.setContext(context);
+        seen.start();
+        context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(seen);
+        context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.INFO);
+    }
+
+    @Test
+    void theRetriedRefusalIsDroppedAndEveryOtherBrokerErrorShows() {
+        Logger replicaManager = context.getLogger("kafka.server.ReplicaManager");
+        replicaManager.error("Error processing append operation on partition x", new OutOfOrderSequenceException(REFUSAL));
+        assertThat(seen.list).isEmpty();
+
+        replicaManager.error("Error processing append operation on partition x",
+                new OutOfOrderSequenceException("Out of order sequence number for producer 3: 7 (incoming), 5 (current)"));
+        replicaManager.error("Error processing append operation on partition x", new IllegalStateException(REFUSAL));
+        context.getLogger("org.ruraledu.Other").error("elsewhere", new OutOfOrderSequenceException(REFUSAL));
+        assertThat(seen.list).hasSize(3);
+    }
+
+    @Test
+    void atDebugEveryRefusalShows() {
+        context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.DEBUG);
+        context.getLogger("kafka.server.ReplicaManager").error("Error processing append operation on partition x",
+                new OutOfOrderSequenceException(REFUSAL));
+        assertThat(seen.list).hasSize(1);
+    }
+}
