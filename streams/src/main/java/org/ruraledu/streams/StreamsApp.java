@@ -5,14 +5,11 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -95,8 +92,7 @@ public final class StreamsApp implements AutoCloseable {
 
     /**
      * Refuses input topics of another partition count (before creating anything), then creates the contract's
-     * missing topics and the topology's repartition and changelog topics (see {@link RepartitionTopics},
-     * {@link StoreChangelogs}).
+     * missing topics and the topology's internal topics (see {@link InternalTopics}).
      */
     private static void prepareTopics(Settings settings, Topology topology) {
         int partitions = settings.getInt("topics.partitions");
@@ -104,11 +100,8 @@ public final class StreamsApp implements AutoCloseable {
         try (Admin admin = Admin.create(settings.kafkaClientProperties())) {
             TopicAdmin.requirePartitions(admin, Topics.inputs(), partitions, TOPIC_TIMEOUT);
             TopicAdmin.ensureTopics(admin, Topics.all(), partitions, replicationFactor, TOPIC_TIMEOUT);
-            String applicationId = settings.get("streams.application.id");
-            List<NewTopic> internal = new ArrayList<>(RepartitionTopics.of(topology.describe(), applicationId,
-                    partitions, replicationFactor));
-            internal.addAll(StoreChangelogs.of(topology.describe(), applicationId, partitions, replicationFactor));
-            TopicAdmin.ensure(admin, internal, TOPIC_TIMEOUT);
+            TopicAdmin.ensure(admin, InternalTopics.of(topology.describe(), settings.get("streams.application.id"),
+                    partitions, replicationFactor), TOPIC_TIMEOUT);
         }
     }
 

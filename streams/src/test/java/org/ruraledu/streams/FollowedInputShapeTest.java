@@ -48,7 +48,7 @@ class FollowedInputShapeTest {
 
     @Test
     void theFollowTopicIsCreatedBeforeStartWithTheInputsPartitions() {
-        assertThat(RepartitionTopics.of(topology, "follow", 6, (short) 1))
+        assertThat(InternalTopics.repartitions(topology, "follow", 6, (short) 1))
                 .filteredOn(topic -> topic.name().contains("-copy-"))
                 .extracting(topic -> topic.name() + " " + topic.numPartitions())
                 .containsExactly("follow-care-enrollment-copy-repartition 6");

@@ -29,7 +29,7 @@ import org.ruraledu.embedded.SharedBroker;
  * seconds faster): they must be exactly the topics Kafka Streams would create, with its partitions and settings.
  * The oracle is Kafka Streams itself: the production topology, started bare under a fresh application id on a
  * broker with none of its topics, creates its own; their names, partition counts and cleanup settings must equal
- * what {@link RepartitionTopics} and {@link StoreChangelogs} create.
+ * what {@link InternalTopics} creates.
  */
 class InternalTopicsIT {
     @Test
@@ -51,9 +51,7 @@ class InternalTopicsIT {
             Map<ConfigResource, Config> configs = admin.describeConfigs(created.stream()
                     .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name)).toList()).all().get();
 
-            List<NewTopic> ours = new java.util.ArrayList<>(RepartitionTopics.of(topology.describe(), applicationId, 3,
-                    (short) 1));
-            ours.addAll(StoreChangelogs.of(topology.describe(), applicationId, 3, (short) 1));
+            List<NewTopic> ours = InternalTopics.of(topology.describe(), applicationId, 3, (short) 1);
             assertThat(ours).extracting(NewTopic::name).containsExactlyInAnyOrderElementsOf(created);
             for (NewTopic topic : ours) {
                 assertThat(described.get(topic.name()).partitions()).as(topic.name()).hasSize(topic.numPartitions());

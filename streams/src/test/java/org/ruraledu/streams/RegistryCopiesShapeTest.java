@@ -72,7 +72,7 @@ class RegistryCopiesShapeTest {
 
     @Test
     void theCopiesTopicsAreCreatedBeforeStartWithTheInputsPartitions() {
-        assertThat(RepartitionTopics.of(topology, "copies", 6, (short) 1))
+        assertThat(InternalTopics.repartitions(topology, "copies", 6, (short) 1))
                 .filteredOn(topic -> topic.name().endsWith("-registry-repartition"))
                 .extracting(topic -> topic.name() + " " + topic.numPartitions())
                 .containsExactlyInAnyOrder("copies-meals-registry-repartition 6",

@@ -60,7 +60,7 @@ class ReportingShapeTest {
 
     @Test
     void theArrivalTopicsAreCreatedBeforeStartWithTheInputsPartitions() {
-        assertThat(RepartitionTopics.of(topology, "reporting", 6, (short) 1))
+        assertThat(InternalTopics.repartitions(topology, "reporting", 6, (short) 1))
                 .filteredOn(topic -> topic.name().contains("-arrivals-"))
                 .extracting(topic -> topic.name() + " " + topic.numPartitions())
                 .containsExactlyInAnyOrderElementsOf(ARRIVALS.stream().map(t -> "reporting-" + t + " 6").toList());
