@@ -1,8 +1,10 @@
 package org.ruraledu.launcher;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import org.ruraledu.config.PipelineClock;
 import org.ruraledu.config.Settings;
 import org.ruraledu.embedded.EmbeddedBroker;
 import org.ruraledu.producers.gateway.Gateway;
@@ -12,19 +14,22 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole pipeline on one machine: an embedded Kafka broker, the streams application (with its query API)
- * and the ingest gateway, wired through one {@link Settings}. Closing stops them in reverse order.
+ * and the ingest gateway, wired through one {@link Settings} and one clock ({@link PipelineClock}: real time, or
+ * from {@code clock.start} on). Closing stops them in reverse order.
  */
 public final class LocalPipeline implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalPipeline.class);
 
     private final EmbeddedBroker broker;
     private final Settings settings;
+    private final Clock clock;
     private StreamsApp streams;
     private Gateway gateway;
 
-    private LocalPipeline(EmbeddedBroker broker, Settings settings) {
+    private LocalPipeline(EmbeddedBroker broker, Settings settings, Clock clock) {
         this.broker = broker;
         this.settings = settings;
+        this.clock = clock;
     }
 
     /**
@@ -32,15 +37,23 @@ public final class LocalPipeline implements AutoCloseable {
      * free ports, for tests.
      */
     public static LocalPipeline start(Settings base) {
+        return start(base, PipelineClock.from(base));
+    }
+
+    /**
+     * {@code clock}: what "now" is for streams and gateway; a test may bring one it moves
+     * ({@link org.ruraledu.config.ShiftedClock}, so that the pipeline reads Kafka timestamps as shifted as its clock).
+     */
+    public static LocalPipeline start(Settings base, Clock clock) {
         int port = base.getInt("broker.port");
         EmbeddedBroker broker = EmbeddedBroker.start(new EmbeddedBroker.Options(base.getPath("broker.data.dir"),
                 port, port == 0 ? 0 : base.getInt("broker.controller.port"), false));
         Settings settings = base.with("bootstrap.servers", broker.bootstrapServers());
-        LocalPipeline pipeline = new LocalPipeline(broker, settings);
+        LocalPipeline pipeline = new LocalPipeline(broker, settings, clock);
         try {
             broker.createContractTopics(settings.getInt("topics.partitions"));
-            pipeline.streams = StreamsApp.start(settings);
-            pipeline.gateway = Gateway.start(settings);
+            pipeline.streams = StreamsApp.start(settings, pipeline.clock);
+            pipeline.gateway = Gateway.start(settings, pipeline.clock);
             return pipeline;
         } catch (RuntimeException e) {
             pipeline.close();
@@ -60,6 +73,11 @@ public final class LocalPipeline implements AutoCloseable {
     /** The settings every client of this pipeline should use (bootstrap servers point at the broker). */
     public Settings settings() {
         return settings;
+    }
+
+    /** The clock of streams and gateway: give it to whatever sends to this pipeline (the simulator). */
+    public Clock clock() {
+        return clock;
     }
 
     public String bootstrapServers() {

@@ -3,11 +3,13 @@ package org.ruraledu.launcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ruraledu.calendar.SchoolCalendar;
+import org.ruraledu.config.PipelineClock;
 import org.ruraledu.config.Settings;
 import org.ruraledu.embedded.Directories;
 import org.ruraledu.producers.cli.CommonOptions;
@@ -17,6 +19,7 @@ import org.ruraledu.producers.simulator.SchoolShare;
 import org.ruraledu.producers.simulator.SimulateCommand;
 import org.ruraledu.producers.simulator.Simulator;
 import org.ruraledu.producers.simulator.SimulatorOptions;
+import org.ruraledu.records.RecordRules;
 import org.ruraledu.records.StudentRefs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -77,7 +80,7 @@ public final class RunCommand implements Callable<Integer> {
         try (GracefulStop stop = GracefulStop.install(() -> { });
                 LocalPipeline pipeline = LocalPipeline.start(settings)) {
             printWhereToLook(pipeline);
-            SimulatedSchools simulated = noSimulator ? null : startSimulator(pipeline.settings());
+            SimulatedSchools simulated = noSimulator ? null : startSimulator(pipeline);
             try {
                 PipelineSummary summary = new PipelineSummary(pipeline.queryUrl());
                 while (!stop.requested(Duration.ofSeconds(Math.max(1, summaryEvery)))) {
@@ -112,7 +115,8 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private SimulatedSchools startSimulator(Settings settings) {
+    private SimulatedSchools startSimulator(LocalPipeline pipeline) {
+        Settings settings = pipeline.settings();
         String key = DemoPseudonymKey.resolve(settings);
         if (settings.get("pseudonym.key").isBlank()) {
             System.out.println("note: no pseudonym.key configured; the simulated schools use the demo key "
@@ -120,8 +124,8 @@ public final class RunCommand implements Callable<Integer> {
         }
         SimulatorOptions options = new SimulatorOptions(schools, days, 0, faults, SimulatorOptions.defaults().seed(),
                 Long.MAX_VALUE, 3000).withClimate(climateDays, climateSchools);
-        KafkaReportSink sink = new KafkaReportSink(settings);
-        Simulator simulator = new Simulator(options, StudentRefs.fromConfig(key), sink, Clock.systemUTC(),
+        KafkaReportSink sink = new KafkaReportSink(settings, pipeline.clock());
+        Simulator simulator = new Simulator(options, StudentRefs.fromConfig(key), sink, pipeline.clock(),
                 SchoolCalendar.from(settings));
         Thread thread = new Thread(() -> {
             try (sink) {
@@ -148,6 +152,11 @@ public final class RunCommand implements Callable<Integer> {
         System.out.println("  open alerts       curl '" + q + "/v1/alerts?state=OPEN'");
         System.out.println("  metrics           " + q + "/metrics");
         System.out.println("  follow alerts     ./ruraledu alerts tail --from-beginning");
+        if (!pipeline.settings().get(PipelineClock.START).isBlank()) {
+            LocalDateTime now = LocalDateTime.ofInstant(pipeline.clock().instant(), RecordRules.ZONE);
+            System.out.println("  clock             " + now.truncatedTo(ChronoUnit.SECONDS)
+                    + " in Weihai, running at real speed (clock.start)");
+        }
         System.out.println("  simulated schools " + (noSimulator ? "off (--no-simulator)" : schools + " schools, " + days + " school days (classroom readings: " + climateSchools
                 + " of the heating schools, last " + climateDays + " day(s)), then live corrections"));
         System.out.println();

@@ -40,13 +40,19 @@ final class PipelineTesting {
 
     /** {@link #startPipeline(String)} with settings of the test's own. */
     static LocalPipeline startPipeline(String name, Map<String, String> settings) throws Exception {
+        return startPipeline(name, settings, null);
+    }
+
+    /** ... and a clock of the test's own (null: the one the settings ask for). */
+    static LocalPipeline startPipeline(String name, Map<String, String> settings, Clock clock) throws Exception {
         Path dataDir = Files.createTempDirectory("ruraledu-" + name + "-");
         Map<String, String> overrides = new HashMap<>(LocalPipeline.dataDirSettings(dataDir));
         overrides.putAll(settings);
         overrides.put("broker.port", "0");
         overrides.put("gateway.port", "0");
         overrides.put("query.port", "0");
-        return LocalPipeline.start(Settings.defaults().with(overrides));
+        Settings all = Settings.defaults().with(overrides);
+        return clock == null ? LocalPipeline.start(all) : LocalPipeline.start(all, clock);
     }
 
     /** Runs the simulator against the pipeline to the end and returns its schools. */

@@ -15,6 +15,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.ruraledu.config.PipelineClock;
 import org.ruraledu.config.Settings;
 import org.ruraledu.streams.query.QueryApi;
 import org.ruraledu.streams.query.QueryStoreNames;
@@ -48,11 +49,13 @@ public final class StreamsApp implements AutoCloseable {
         this.meters = meters;
     }
 
+    /** On the clock the settings ask for ({@link PipelineClock}: real time unless {@code clock.start} is set). */
     public static StreamsApp start(Settings settings) {
-        return start(settings, Clock.systemUTC());
+        return start(settings, PipelineClock.from(settings));
     }
 
-    static StreamsApp start(Settings settings, Clock clock) {
+    /** {@code clock}: what "now" is for every processor; the local pipeline shares one with its gateway. */
+    public static StreamsApp start(Settings settings, Clock clock) {
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Topology topology = RuralEduTopology.buildTopology(settings, clock, meters);
         // The full description runs to hundreds of lines: there for who asks (RURALEDU_LOG_LEVEL=DEBUG).

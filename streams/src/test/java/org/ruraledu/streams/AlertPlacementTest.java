@@ -112,7 +112,8 @@ class AlertPlacementTest {
     private static final List<String> TARGET_LEVELS = List.of("meals-district-targets", "meals-city-targets",
             "dropout-standing-district-targets", "dropout-standing-city-targets", "heating-district-targets",
             "heating-city-targets", "heating-energy-district-targets", "heating-energy-city-targets",
-            "care-standing-district-targets", "care-standing-city-targets");
+            "care-standing-district-targets", "care-standing-city-targets", "reporting-district-targets",
+            "reporting-city-targets");
 
     private static List<String> concat(List<String> a, List<String> b) {
         return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();

@@ -22,6 +22,7 @@ import org.ruraledu.contract.Alert;
 import org.ruraledu.contract.AlertType;
 import org.ruraledu.contract.District;
 import org.ruraledu.contract.Kpi;
+import org.ruraledu.contract.KpiStatus;
 import org.ruraledu.records.RecordRules;
 import org.ruraledu.schemas.ClimateReading;
 import org.ruraledu.schemas.EnergySource;
@@ -275,6 +276,45 @@ class ReportingTopologyTest {
         assertRatio("wendeng", "reporting.completeness.enrollment", "month", "2026-09-01", 1, 2);
         assertRatio("wendeng", "reporting.completeness.care-reports", "month", "2026-07-01", 0, 2);
         assertThat(kpi("wendeng", "reporting.completeness", "month", "2026-08-01")).isNull();
+    }
+
+    @Test
+    void careAndEnrolmentCompletenessAreJudgedAgainstTheirItem38Targets() {
+        start("care-reports,enrollment", TopologyFixture.NOW);
+        ByteArraySerializer bytes = new ByteArraySerializer();
+        TestInputTopic<byte[], byte[]> care = fx.driver.createInputTopic(Topics.CARE_REPORTS.name(), bytes, bytes);
+        TestInputTopic<byte[], byte[]> enrolment = fx.driver.createInputTopic(Topics.ENROLLMENT.name(), bytes, bytes);
+        fx.register(school("w1", "wendeng"), school("w2", "wendeng"));
+        at("2026-05-03T10:00");
+        care.pipeInput(key("w2"), encode(CareData.care("c-w2", "w2", "2026-04", 3, 3, true)), local("2026-05-03T10:00"));
+        at("2026-05-06T00:00:15"); // April's care reports were due: w1's is missing
+        assertSlipped("reporting.completeness.care-reports", "2026-04-01", "plan-38-care-reporting", "动态掌握困境儿童底数");
+
+        at("2026-09-01T10:00");
+        enrolment.pipeInput(key("w2"), encode(CareData.enrolment("e-w2", "w2", "2026-09-01", 3)),
+                local("2026-09-01T10:00"));
+        at("2026-09-15T00:00:15"); // the autumn term's enrolment was due: w1's is missing
+        assertSlipped("reporting.completeness.enrollment", "2026-09-01", "plan-38-enrollment-reporting",
+                "失学辍学常态监测机制");
+    }
+
+    /** Wendeng's month figure of {@code metric}, 1 of 2, slipped against {@code targetId}, and its alert opened. */
+    private void assertSlipped(String metric, String month, String targetId, String planWords) {
+        Kpi figure = kpi("wendeng", metric, "month", month);
+        assertThat(figure.value()).isEqualTo(0.5);
+        assertThat(figure.targetId()).isEqualTo(targetId);
+        assertThat(figure.target()).isEqualTo(1.0);
+        assertThat(figure.status()).as("the target holds since 2026").isEqualTo(KpiStatus.SLIPPED);
+        List<Alert> slipped = fx.newTargetAlerts().stream().map(kv -> kv.value)
+                .filter(a -> targetId.equals(a.targetId())).toList();
+        assertThat(slipped).extracting(Alert::district).containsExactlyInAnyOrder("wendeng", District.CITY);
+        assertThat(slipped).allSatisfy(a -> {
+            assertThat(a.type()).isEqualTo(AlertType.TARGET_SLIPPED);
+            assertThat(a.state()).isEqualTo(AlertState.OPEN);
+            assertThat(a.planItem()).isEqualTo(38);
+            assertThat(a.metric()).isEqualTo(metric);
+            assertThat(a.message().zh()).contains(planWords);
+        });
     }
 
     /** One owed school day: {@code received} the local time of its report, null if none. */

@@ -103,6 +103,9 @@ class TopologyShapeTest {
                 "care-standing-district-target-watch-store", "care-standing-district-targets-alert-lifecycle-store",
                 "care-standing-district-targets-alert-open-store", "care-standing-city-target-watch-store",
                 "care-standing-city-targets-alert-lifecycle-store", "care-standing-city-targets-alert-open-store",
+                "reporting-district-target-watch-store", "reporting-district-targets-alert-lifecycle-store",
+                "reporting-district-targets-alert-open-store", "reporting-city-target-watch-store",
+                "reporting-city-targets-alert-lifecycle-store", "reporting-city-targets-alert-open-store",
                 // reporting: one arrival per school and period, made in each owner's task (a store of reporting's there)
                 "reporting-meal-reports-arrivals-seen-store", "reporting-climate-readings-arrivals-seen-store",
                 "reporting-care-reports-arrivals-seen-store", "reporting-enrollment-arrivals-seen-store",
@@ -136,7 +139,8 @@ class TopologyShapeTest {
                 "dropout-standing-city-target-watch-repartition", "heating-district-target-watch-repartition",
                 "heating-city-target-watch-repartition", "heating-energy-district-target-watch-repartition",
                 "heating-energy-city-target-watch-repartition", "care-standing-district-target-watch-repartition",
-                "care-standing-city-target-watch-repartition",
+                "care-standing-city-target-watch-repartition", "reporting-district-target-watch-repartition",
+                "reporting-city-target-watch-repartition",
                 // reporting reads arrival facts (at most one per school and period), never the input itself
                 "reporting-registry-repartition", "reporting-meal-reports-arrivals-repartition",
                 "reporting-climate-readings-arrivals-repartition", "reporting-care-reports-arrivals-repartition",

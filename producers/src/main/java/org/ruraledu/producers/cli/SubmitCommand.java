@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecordBase;
+import org.ruraledu.config.PipelineClock;
 import org.ruraledu.config.Settings;
 import org.ruraledu.producers.client.DeadLetter;
 import org.ruraledu.producers.client.KafkaSendException;
@@ -88,7 +89,7 @@ public final class SubmitCommand implements Callable<Integer> {
         // One clock for both readings and the client's own check: a line valid in the check is valid when sent,
         // even when midnight moves the retention horizon past it in between (the client would refuse it mid-file);
         // the dead letters of --skip-invalid are stamped with the time they were judged, the check's.
-        Clock checkedAt = Clock.fixed(Clock.systemUTC().instant(), RecordRules.ZONE);
+        Clock checkedAt = Clock.fixed(PipelineClock.from(common.settings()).instant(), RecordRules.ZONE);
         RecordValidator validator = new RecordValidator(RecordRules.forSenders(checkedAt, common.settings()));
         Tally check = check(records, validator, err);
         if (check.rawIdentifier > 0) {

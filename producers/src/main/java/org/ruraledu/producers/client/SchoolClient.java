@@ -15,6 +15,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.ruraledu.config.PipelineClock;
 import org.ruraledu.config.Settings;
 import org.ruraledu.records.FieldError;
 import org.ruraledu.records.RecordRules;
@@ -50,8 +51,9 @@ public final class SchoolClient implements AutoCloseable {
     private final AtomicInteger unflushedSends = new AtomicInteger();
     private final AtomicReference<Throwable> firstUnflushedFailure = new AtomicReference<>();
 
+    /** On the clock the settings ask for ({@link PipelineClock}: real time unless {@code clock.start} is set). */
     public SchoolClient(Settings settings) {
-        this(settings, Clock.systemUTC());
+        this(settings, PipelineClock.from(settings));
     }
 
     public SchoolClient(Settings settings, Clock clock) {

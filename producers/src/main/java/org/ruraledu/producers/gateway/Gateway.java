@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.ruraledu.config.PipelineClock;
 import org.ruraledu.config.Settings;
 import org.ruraledu.contract.Json;
 import org.ruraledu.producers.client.KafkaSendException;
@@ -47,18 +48,24 @@ public final class Gateway implements AutoCloseable {
         this.requests = requests;
     }
 
+    /** On the clock the settings ask for ({@link PipelineClock}: real time unless {@code clock.start} is set). */
     public static Gateway start(Settings settings) {
+        return start(settings, PipelineClock.from(settings));
+    }
+
+    /** {@code clock}: what "now" is when records are checked (not in the future, not too old). */
+    public static Gateway start(Settings settings, Clock clock) {
         Duration kafkaTimeout = settings.getDuration("gateway.kafka.timeout");
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
-            SchoolDirectory directory = push(started, SchoolDirectory.start(settings, kafkaTimeout));
+            SchoolDirectory directory = push(started, SchoolDirectory.start(settings, kafkaTimeout, clock));
             TransactionalProducerPool producers = push(started, new TransactionalProducerPool(settings,
                     settings.getInt("gateway.producers"), settings.get("gateway.instance.id"), kafkaTimeout));
             producers.warmUp();
             Admin admin = Admin.create(settings.kafkaClientProperties());
             started.push(() -> admin.close(kafkaTimeout));
             int maxBodyBytes = settings.getInt("gateway.max.body.bytes");
-            RecordValidator validator = new RecordValidator(RecordRules.forSenders(Clock.systemUTC(), settings));
+            RecordValidator validator = new RecordValidator(RecordRules.forSenders(clock, settings));
             IngestHandler ingest = new IngestHandler(new TokenStore(settings.getPath("gateway.tokens.file")),
                     new RateLimiter(settings.getInt("gateway.rate.limit.per.minute")), directory, producers,
                     validator, maxBodyBytes, settings.getInt("gateway.max.records.per.request"), kafkaTimeout);

@@ -1,5 +1,6 @@
 package org.ruraledu.producers.gateway;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.ruraledu.config.PipelineClock;
 import org.ruraledu.config.Settings;
 import org.ruraledu.records.FieldError;
 import org.ruraledu.records.RecordRules;
@@ -49,6 +51,8 @@ public final class SchoolDirectory implements AutoCloseable {
     private final Queue<CatchUp> requests = new ConcurrentLinkedQueue<>();
     private final Thread thread;
     private final Duration kafkaTimeout;
+    /** Reads the registry records' timestamps (when a school closed) as the pipeline's time. */
+    private final Clock clock;
     private volatile boolean running = true;
 
     /** A wait for the consumer to reach the end offsets the registry had when the wait began. */
@@ -57,7 +61,7 @@ public final class SchoolDirectory implements AutoCloseable {
         Map<TopicPartition, Long> endOffsets; // set on the consumer thread
     }
 
-    private SchoolDirectory(Settings settings, Duration kafkaTimeout) {
+    private SchoolDirectory(Settings settings, Duration kafkaTimeout, Clock clock) {
         Properties props = settings.kafkaClientProperties();
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
@@ -65,6 +69,7 @@ public final class SchoolDirectory implements AutoCloseable {
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "ruraledu-gateway-registry");
         this.kafkaTimeout = kafkaTimeout;
+        this.clock = clock;
         this.consumer = new KafkaConsumer<>(props);
         try {
             this.partitions = consumer.partitionsFor(Topics.SCHOOL_REGISTRY.name(), kafkaTimeout).stream()
@@ -84,8 +89,8 @@ public final class SchoolDirectory implements AutoCloseable {
     }
 
     /** Starts the consumer and returns once the whole registry has been read. */
-    public static SchoolDirectory start(Settings settings, Duration kafkaTimeout) {
-        SchoolDirectory directory = new SchoolDirectory(settings, kafkaTimeout);
+    public static SchoolDirectory start(Settings settings, Duration kafkaTimeout, Clock clock) {
+        SchoolDirectory directory = new SchoolDirectory(settings, kafkaTimeout, clock);
         directory.thread.start();
         if (!directory.catchUp(kafkaTimeout.multipliedBy(3))) {
             directory.close();
@@ -191,7 +196,8 @@ public final class SchoolDirectory implements AutoCloseable {
         }
         List<FieldError> broken = rules.check(profile);
         if (broken.isEmpty()) {
-            schools.compute(record.key(), (id, previous) -> Registration.after(previous, profile, record.timestamp()));
+            schools.compute(record.key(), (id, previous) -> Registration.after(previous, profile,
+                    PipelineClock.timeOf(clock, record.timestamp())));
         } else {
             unreadable(record, broken.stream().map(FieldError::toString).collect(Collectors.joining("; ")));
         }

@@ -1,5 +1,6 @@
 package org.ruraledu.producers.simulator;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -8,6 +9,7 @@ import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.ruraledu.config.PipelineClock;
 import org.ruraledu.config.Settings;
 import org.ruraledu.producers.client.ProducerProperties;
 import org.ruraledu.producers.client.SchoolClient;
@@ -23,7 +25,12 @@ public final class KafkaReportSink implements ReportSink {
     private final List<Future<RecordMetadata>> rawInFlight = new ArrayList<>();
 
     public KafkaReportSink(Settings settings) {
-        this.client = new SchoolClient(settings);
+        this(settings, PipelineClock.from(settings));
+    }
+
+    /** {@code clock}: the simulator's, so that what it dates today the client does not find in the future. */
+    public KafkaReportSink(Settings settings, Clock clock) {
+        this.client = new SchoolClient(settings, clock);
         this.rawProducer = new KafkaProducer<>(ProducerProperties.safe(settings, "ruraledu-simulator-raw"));
     }
 

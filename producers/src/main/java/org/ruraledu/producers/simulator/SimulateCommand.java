@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import org.ruraledu.calendar.SchoolCalendar;
+import org.ruraledu.config.PipelineClock;
 import org.ruraledu.config.Settings;
 import org.ruraledu.producers.cli.CommonOptions;
 import org.ruraledu.producers.cli.GracefulStop;
@@ -76,6 +77,7 @@ public final class SimulateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Settings settings = common.settings();
         StudentRefs refs = StudentRefs.fromConfig(settings.get("pseudonym.key"));
+        Clock clock = PipelineClock.from(settings);
         SimulatorOptions options = new SimulatorOptions(schools, days, speed, faults, seed,
                 follow < 0 ? Long.MAX_VALUE : follow, tickMillis, climateDays, climateSchools, climateInterval);
         AtomicReference<Simulator> running = new AtomicReference<>();
@@ -86,8 +88,8 @@ public final class SimulateCommand implements Callable<Integer> {
                         simulator.stop();
                     }
                 });
-                KafkaReportSink sink = new KafkaReportSink(settings)) {
-            Simulator simulator = new Simulator(options, refs, sink, Clock.systemUTC(), SchoolCalendar.from(settings));
+                KafkaReportSink sink = new KafkaReportSink(settings, clock)) {
+            Simulator simulator = new Simulator(options, refs, sink, clock, SchoolCalendar.from(settings));
             running.set(simulator);
             SimulationStats stats = simulator.run();
             System.out.println("simulated " + schools + " schools over " + days + " school days: " + stats);

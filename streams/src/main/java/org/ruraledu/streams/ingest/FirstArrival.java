@@ -1,10 +1,12 @@
 package org.ruraledu.streams.ingest;
 
+import java.time.Clock;
 import java.util.function.Function;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.ruraledu.config.PipelineClock;
 
 /**
  * In the owning domain's task: turns its accepted records into {@link Arrival}s, dropping a record that reports
@@ -19,13 +21,15 @@ final class FirstArrival<T> implements Processor<String, Enriched<T>, String, Ar
     private final String storeName;
     private final String kind;
     private final Function<Enriched<T>, String> periodOf;
+    private final Clock clock;
     private ProcessorContext<String, Arrival> context;
     private KeyValueStore<String, String> seen;
 
-    FirstArrival(String storeName, String kind, Function<Enriched<T>, String> periodOf) {
+    FirstArrival(String storeName, String kind, Function<Enriched<T>, String> periodOf, Clock clock) {
         this.storeName = storeName;
         this.kind = kind;
         this.periodOf = periodOf;
+        this.clock = clock;
     }
 
     @Override
@@ -45,6 +49,7 @@ final class FirstArrival<T> implements Processor<String, Enriched<T>, String, Ar
             return;
         }
         seen.put(schoolId, period);
-        context.forward(new Record<>(schoolId, new Arrival(schoolId, kind, period, in.timestamp()), in.timestamp()));
+        context.forward(new Record<>(schoolId, new Arrival(schoolId, kind, period,
+                PipelineClock.timeOf(clock, in.timestamp())), in.timestamp()));
     }
 }

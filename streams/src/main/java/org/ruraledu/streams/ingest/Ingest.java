@@ -83,7 +83,7 @@ public final class Ingest {
         this.deadLetters = deadLetters;
         this.partitions = partitions;
         this.registryStores = RegisteredSchool.serde(rules);
-        this.registry = new SchoolRegistry(builder, rules, registryStores);
+        this.registry = new SchoolRegistry(builder, rules, registryStores, clock);
         writeDeadLetters(SchoolRegistry.NAME, registry.refused(), letter -> letter);
     }
 
@@ -180,7 +180,8 @@ public final class Ingest {
         String seen = name + "-seen-store";
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(seen), Serdes.String(),
                 Serdes.String()));
-        return owned.process(() -> new FirstArrival<T>(seen, kind.path(), periodOf), Named.as(name + "-first"), seen)
+        return owned.process(() -> new FirstArrival<T>(seen, kind.path(), periodOf, clock),
+                        Named.as(name + "-first"), seen)
                 .repartition(Repartitioned.with(Serdes.String(), Arrival.SERDE).withName(name)
                         .withNumberOfPartitions(partitions));
     }

@@ -13,7 +13,8 @@ import org.ruraledu.schemas.SchoolProfile;
 /**
  * What the registry store knows of one school: its latest registry entry and, while it is inactive (closed or
  * merged), the day it became so ({@code inactiveSince}, Asia/Shanghai, from the timestamp of the registry record
- * that first made it inactive; kept while the school stays inactive, cleared when it is active again).
+ * that first made it inactive, on the pipeline's clock; kept while the school stays inactive, cleared when it is
+ * active again).
  */
 public record RegisteredSchool(RegistryEntry entry, LocalDate inactiveSince) {
     private static final byte FORMAT = 1;

@@ -1,6 +1,7 @@
 package org.ruraledu.streams.ingest;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -18,6 +19,7 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
+import org.ruraledu.config.PipelineClock;
 import org.ruraledu.records.RecordRules;
 import org.ruraledu.records.StudentRefs;
 import org.ruraledu.topics.Topics;
@@ -52,13 +54,13 @@ public final class SchoolRegistry {
     private final KStream<String, RegisteredSchool> entries;
     private final KStream<String, DeadLetter> refused;
 
-    SchoolRegistry(StreamsBuilder builder, RecordRules rules, Serde<RegisteredSchool> stored) {
+    SchoolRegistry(StreamsBuilder builder, RecordRules rules, Serde<RegisteredSchool> stored, Clock clock) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
                 stored));
         Deserializer<RegistryEntry> decode = RegistryEntry.serde(rules).deserializer();
         KStream<String, Object> outcomes = builder.stream(Topics.SCHOOL_REGISTRY.name(),
                         Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(NAME + "-source"))
-                .process(() -> new Update(decode), Named.as(NAME + "-update"), STORE);
+                .process(() -> new Update(decode, clock), Named.as(NAME + "-update"), STORE);
         entries = outcomes.filter((key, outcome) -> outcome instanceof Current, Named.as(NAME + "-entries"))
                 .mapValues(outcome -> ((Current) outcome).entry(), Named.as(NAME + "-entry"));
         refused = outcomes.filter((key, outcome) -> outcome instanceof DeadLetter, Named.as(NAME + "-unusable"))
@@ -91,12 +93,14 @@ public final class SchoolRegistry {
      */
     private static final class Update implements Processor<byte[], byte[], String, Object> {
         private final Deserializer<RegistryEntry> entries;
+        private final Clock clock;
         private ProcessorContext<String, Object> context;
         private KeyValueStore<String, RegisteredSchool> store;
         private Cancellable restatement;
 
-        Update(Deserializer<RegistryEntry> entries) {
+        Update(Deserializer<RegistryEntry> entries, Clock clock) {
             this.entries = entries;
+            this.clock = clock;
         }
 
         @Override
@@ -119,7 +123,7 @@ public final class SchoolRegistry {
             }
             RegistryEntry filed = entry;
             RegistryChange.file(store, schoolId, before -> filed == null ? null
-                            : RegisteredSchool.next(before, filed, raw.timestamp()))
+                            : RegisteredSchool.next(before, filed, PipelineClock.timeOf(clock, raw.timestamp())))
                     .ifPresent(change -> context.forward(new Record<>(schoolId, (Object) new Current(change.after()),
                             raw.timestamp())));
         }

@@ -183,10 +183,12 @@ final class ReportSchedule {
         };
     }
 
+    /** The day's school hours from the first; counted in durations, since a time of day wraps at midnight. */
     private List<String> hours(LocalDate day) {
         List<String> hours = new ArrayList<>();
-        for (LocalTime t = calendar.hours().from(); t.isBefore(calendar.hours().to()); t = t.plus(HOUR)) {
-            hours.add(day + "T" + t);
+        Duration open = Duration.between(calendar.hours().from(), calendar.hours().to());
+        for (Duration h = Duration.ZERO; h.compareTo(open) < 0; h = h.plus(HOUR)) {
+            hours.add(day + "T" + calendar.hours().from().plus(h));
         }
         return hours;
     }

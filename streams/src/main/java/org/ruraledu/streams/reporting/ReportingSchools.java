@@ -16,6 +16,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.ruraledu.config.PipelineClock;
 import org.ruraledu.records.RecordRules;
 import org.ruraledu.schemas.SchoolProfile;
 import org.ruraledu.streams.DailyCheck;
@@ -42,7 +43,8 @@ import org.ruraledu.streams.ingest.RegistryChange;
  * by the deadline, so a late report raises completeness, never timeliness) and may resolve the alert. An inactive
  * school owes nothing: it closing clears what it owes and resolves its alerts (the figures counted stay).
  *
- * <p>A school is known from its first registry change here (registered on that record's Kafka timestamp's day;
+ * <p>A school is known from its first registry change here (registered on the day of that record's Kafka
+ * timestamp, read on the pipeline's clock ({@link PipelineClock#timeOf}, as arrivals' times are);
  * its deadlines closed from the later of that timestamp and now, so a first start or a new domain never owes a
  * past it could not have seen), or its first arrival if that overtakes it. Each task closes its own schools only,
  * so exactly one instance raises each alert.
@@ -88,7 +90,7 @@ final class ReportingSchools implements Processor<String, ReportingInput, String
         if (in.value() instanceof ReportingInput.Arrived arrived) {
             arrived(arrived.arrival(), in.timestamp());
         } else if (in.value() instanceof ReportingInput.RegistryChanged changed) {
-            registryChanged(changed.change(), in.timestamp());
+            registryChanged(changed.change(), PipelineClock.timeOf(clock, in.timestamp()), in.timestamp());
         }
     }
 
@@ -122,7 +124,8 @@ final class ReportingSchools implements Processor<String, ReportingInput, String
         store.put(schoolId, school);
     }
 
-    private void registryChanged(RegistryChange change, long timestamp) {
+    /** {@code changedAt}: when the registry record was written, on the pipeline's clock; {@code timestamp}: Kafka's. */
+    private void registryChanged(RegistryChange change, long changedAt, long timestamp) {
         String schoolId = change.schoolId();
         ReportingSchool school = store.get(schoolId);
         RegisteredSchool after = change.after();
@@ -136,12 +139,12 @@ final class ReportingSchools implements Processor<String, ReportingInput, String
                     store.put(schoolId, school);
                 }
             } else if (after != null) {
-                store.put(schoolId, known(schoolId, timestamp));
+                store.put(schoolId, known(schoolId, changedAt));
             }
             return;
         }
         if (school == null) {
-            store.put(schoolId, known(schoolId, timestamp));
+            store.put(schoolId, known(schoolId, changedAt));
         }
     }
 

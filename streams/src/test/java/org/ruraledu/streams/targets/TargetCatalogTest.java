@@ -30,7 +30,8 @@ class TargetCatalogTest {
         Targets targets = TargetCatalog.load(Settings.defaults());
         assertThat(targets.all()).extracting(Target::targetId).containsExactly("plan-09-lunch", "plan-09-food-safety",
                 "plan-12-heating-compliance", "plan-12-clean-energy", "plan-38-dropout-zero", "plan-38-care-rooms",
-                "plan-38-care-contacts", "plan-01-parent-schools");
+                "plan-38-care-contacts", "plan-01-parent-schools", "plan-38-care-reporting",
+                "plan-38-enrollment-reporting");
         Target lunch = targets.byId("plan-09-lunch");
         assertThat(lunch.planItem()).isEqualTo(9);
         assertThat(lunch.metric()).isEqualTo("meals.coverage");
