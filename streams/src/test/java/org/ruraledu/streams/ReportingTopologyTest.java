@@ -27,6 +27,7 @@ import org.ruraledu.records.RecordRules;
 import org.ruraledu.schemas.ClimateReading;
 import org.ruraledu.schemas.EnergySource;
 import org.ruraledu.schemas.SchoolProfile;
+import org.ruraledu.streams.targets.PlanTargets;
 import org.ruraledu.topics.Topics;
 
 /**
@@ -45,7 +46,11 @@ class ReportingTopologyTest {
     private TestInputTopic<byte[], byte[]> readings;
 
     private void start(String kinds, Instant at) {
-        fx = new TopologyFixture(TopologyFixture.reportingAndItsOwners(), Map.of("reporting.kinds", kinds), at);
+        start(TopologyFixture.reportingAndItsOwners(), kinds, at);
+    }
+
+    private void start(List<Domain> domains, String kinds, Instant at) {
+        fx = new TopologyFixture(domains, Map.of("reporting.kinds", kinds), at);
         ByteArraySerializer bytes = new ByteArraySerializer();
         meals = fx.driver.createInputTopic(Topics.MEAL_REPORTS.name(), bytes, bytes);
         readings = fx.driver.createInputTopic(Topics.CLIMATE_READINGS.name(), bytes, bytes);
@@ -239,7 +244,9 @@ class ReportingTopologyTest {
 
     @Test
     void careIsOwedMonthlyByDay5AndEnrolmentWithinTheTermsFirst14Days() {
-        start("care-reports,enrollment", TopologyFixture.NOW);
+        List<Domain> domains = new ArrayList<>(TopologyFixture.reportingAndItsOwners());
+        domains.add(new PlanTargets());
+        start(domains, "care-reports,enrollment", TopologyFixture.NOW);
         ByteArraySerializer bytes = new ByteArraySerializer();
         TestInputTopic<byte[], byte[]> care = fx.driver.createInputTopic(Topics.CARE_REPORTS.name(), bytes, bytes);
         TestInputTopic<byte[], byte[]> enrolment = fx.driver.createInputTopic(Topics.ENROLLMENT.name(), bytes, bytes);
@@ -280,7 +287,9 @@ class ReportingTopologyTest {
 
     @Test
     void careAndEnrolmentCompletenessAreJudgedAgainstTheirItem38Targets() {
-        start("care-reports,enrollment", TopologyFixture.NOW);
+        List<Domain> domains = new ArrayList<>(TopologyFixture.reportingAndItsOwners());
+        domains.add(new PlanTargets());
+        start(domains, "care-reports,enrollment", TopologyFixture.NOW);
         ByteArraySerializer bytes = new ByteArraySerializer();
         TestInputTopic<byte[], byte[]> care = fx.driver.createInputTopic(Topics.CARE_REPORTS.name(), bytes, bytes);
         TestInputTopic<byte[], byte[]> enrolment = fx.driver.createInputTopic(Topics.ENROLLMENT.name(), bytes, bytes);
@@ -305,7 +314,7 @@ class ReportingTopologyTest {
         assertThat(figure.targetId()).isEqualTo(targetId);
         assertThat(figure.target()).isEqualTo(1.0);
         assertThat(figure.status()).as("the target holds since 2026").isEqualTo(KpiStatus.SLIPPED);
-        List<Alert> slipped = fx.newTargetAlerts().stream().map(kv -> kv.value)
+        List<Alert> slipped = fx.newAlerts().stream().map(kv -> kv.value)
                 .filter(a -> targetId.equals(a.targetId())).toList();
         assertThat(slipped).extracting(Alert::district).containsExactlyInAnyOrder("wendeng", District.CITY);
         assertThat(slipped).allSatisfy(a -> {
