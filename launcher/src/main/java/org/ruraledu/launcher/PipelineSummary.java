@@ -31,10 +31,10 @@ final class PipelineSummary {
 
     void print(PrintStream out) {
         try {
-            JsonNode kpis = get("/v1/kpis?metric=meals.coverage&period=day");
-            JsonNode openCases = get("/v1/kpis?metric=dropout.open_cases&period=current");
+            List<JsonNode> kpis = ofAreas("metric=meals.coverage&period=day");
+            List<JsonNode> openCases = ofAreas("metric=dropout.open_cases&period=current");
             JsonNode alerts = get("/v1/alerts?state=OPEN");
-            out.println(render(items(kpis), items(openCases), items(alerts), optional("care.contact_coverage"),
+            out.println(render(kpis, openCases, items(alerts), optional("care.contact_coverage"),
                     optional("care.room_coverage"), optional("heating.compliance")));
         } catch (IOException e) {
             out.println("(query API not answering yet: " + e.getMessage() + ")");
@@ -151,10 +151,23 @@ final class PipelineSummary {
     /** KPIs of a metric the streams application may not compute yet: none rather than no summary at all. */
     private List<JsonNode> optional(String metric) throws InterruptedException {
         try {
-            return items(get("/v1/kpis?metric=" + metric));
+            return ofAreas("metric=" + metric);
         } catch (IOException e) {
             return List.of();
         }
+    }
+
+    /**
+     * The KPIs that match {@code query} of the city and each district, asked scope by scope: each is a short prefix
+     * scan, where a query without a scope would read every school's KPIs too.
+     */
+    private List<JsonNode> ofAreas(String query) throws IOException, InterruptedException {
+        List<JsonNode> kpis = new ArrayList<>();
+        kpis.addAll(items(get("/v1/kpis?scope=" + District.CITY + "&" + query)));
+        for (District district : District.values()) {
+            kpis.addAll(items(get("/v1/kpis?scope=" + district.key() + "&" + query)));
+        }
+        return kpis;
     }
 
     private JsonNode get(String path) throws IOException, InterruptedException {

@@ -99,7 +99,7 @@ public final class RuralEduTopology {
                 settings.get("streams.application.id"), DeadLetterCounter.micrometer(meters),
                 settings.getInt("topics.partitions"));
         Targets targets = TargetCatalog.load(settings);
-        Kpis kpis = new Kpis(builder, targets, clock, Retention.from(settings));
+        Kpis kpis = Kpis.from(builder, settings, targets, clock);
         AlertLifecycle alerts = new AlertLifecycle(builder, clock, Retention.from(settings));
         Foundation foundation = new Foundation(builder, settings, clock, ingest, kpis, alerts, targets);
         domains.forEach(domain -> domain.build(foundation));

@@ -34,6 +34,8 @@ import org.ruraledu.streams.query.QueryApi;
 class CurrentKpisTopologyTest {
     /** 3 standing metrics, 9 reasons, 12 grades. */
     private static final int STANDING_METRICS = 24;
+    /** Wendeng, the city and w1's own scope (it has an open case and an enrolment: every standing metric). */
+    private static final List<String> SCOPES = List.of("wendeng", "city", "school:w1");
     private static final LocalDate TODAY = LocalDate.parse("2026-03-10");
     private static final LocalDate TOMORROW = TODAY.plusDays(1);
 
@@ -64,7 +66,7 @@ class CurrentKpisTopologyTest {
         List<KeyValue<String, Kpi>> published = fx.newKpis();
         List<KeyValue<String, Kpi>> tombstones = published.stream().filter(kv -> kv.value == null).toList();
         List<KeyValue<String, Kpi>> restamped = published.stream().filter(kv -> kv.value != null).toList();
-        assertThat(restamped).as("wendeng and city, every standing metric").hasSize(2 * STANDING_METRICS)
+        assertThat(restamped).as("wendeng, city and w1, every standing metric").hasSize(SCOPES.size() * STANDING_METRICS)
                 .allSatisfy(kv -> assertThat(kv.value.periodStart()).isEqualTo(TOMORROW));
         assertThat(tombstones).extracting(kv -> kv.key)
                 .containsExactlyInAnyOrderElementsOf(restamped.stream().map(kv -> kv.key.replace(
@@ -90,7 +92,8 @@ class CurrentKpisTopologyTest {
         fx.send(status("d2", "w1", "ben", "2026-03-11", DROPPED_OUT).build());
 
         List<KeyValue<String, Kpi>> published = fx.newKpis();
-        assertThat(published).filteredOn(kv -> kv.value == null).as("yesterday's keys").hasSize(2 * STANDING_METRICS);
+        assertThat(published).filteredOn(kv -> kv.value == null).as("yesterday's keys")
+                .hasSize(SCOPES.size() * STANDING_METRICS);
         assertThat(currentDays()).containsOnly(TOMORROW);
         assertThat(kpiStore().get(Kpi.key("city", DropoutKpis.OPEN_CASES.id(), "current", TOMORROW)).value())
                 .isEqualTo(2);
@@ -104,18 +107,24 @@ class CurrentKpisTopologyTest {
         fx.send(status("d2", "w1", "ben", "2026-03-09", DROPPED_OUT).build());
 
         Map<String, Kpi> published = new TreeMap<>(fx.latestKpis());
-        // Open cases, the rate, the UNKNOWN reason and grade 8, in wendeng and the city; flow: new cases of the day
-        // and the month, whose figures changed too.
-        assertThat(published.keySet()).filteredOn(key -> key.contains("|current|")).containsExactlyInAnyOrder(
-                currentKey("wendeng", "dropout.open_cases"), currentKey("city", "dropout.open_cases"),
-                currentKey("wendeng", "dropout.rate_per_10k"), currentKey("city", "dropout.rate_per_10k"),
-                currentKey("wendeng", "dropout.open_cases.by_reason.UNKNOWN"),
-                currentKey("city", "dropout.open_cases.by_reason.UNKNOWN"),
-                currentKey("wendeng", "dropout.open_cases.by_grade.8"),
-                currentKey("city", "dropout.open_cases.by_grade.8"));
-        assertThat(published.keySet()).filteredOn(key -> !key.contains("|current|")).containsExactlyInAnyOrder(
-                "wendeng|dropout.new_cases|day|2026-03-09", "city|dropout.new_cases|day|2026-03-09",
-                "wendeng|dropout.new_cases|month|2026-03-01", "city|dropout.new_cases|month|2026-03-01");
+        // Open cases, the rate, the UNKNOWN reason and grade 8, in wendeng, the city and w1's own scope; flow: new
+        // cases of the day, its ISO week (from Monday 9 March), month and term (the spring term, from 2 March),
+        // whose figures changed too.
+        List<String> current = new java.util.ArrayList<>();
+        List<String> flow = new java.util.ArrayList<>();
+        for (String scope : SCOPES) {
+            for (String metric : List.of("dropout.open_cases", "dropout.rate_per_10k",
+                    "dropout.open_cases.by_reason.UNKNOWN", "dropout.open_cases.by_grade.8")) {
+                current.add(currentKey(scope, metric));
+            }
+            for (String cell : List.of("day|2026-03-09", "week|2026-03-09", "month|2026-03-01", "term|2026-03-02")) {
+                flow.add(scope + "|dropout.new_cases|" + cell);
+            }
+        }
+        assertThat(published.keySet()).filteredOn(key -> key.contains("|current|"))
+                .containsExactlyInAnyOrderElementsOf(current);
+        assertThat(published.keySet()).filteredOn(key -> !key.contains("|current|"))
+                .containsExactlyInAnyOrderElementsOf(flow);
 
         fx.clock.advance(Duration.ofHours(1));
         fx.send(enrollment("en-w1-again", "w1", 2000));

@@ -245,17 +245,32 @@ class HeatingTopologyTest {
         assertThat(compliance("city", "month", "2026-03-01").denominator()).isEqualTo(2.0);
     }
 
+    /**
+     * A school's latest heated reading is kept per month, ISO week and term: 31 March (a Tuesday) is in the month of
+     * March, the week from Monday 30 March (to 5 April) and the spring term (2026-03-02 to 2026-07-03). Each is
+     * forgotten once it ended before the window (2 days).
+     */
     @Test
-    void theEnergyMonthsAreForgottenOnceTheWindowLeftThem() {
+    void theEnergyPeriodsAreForgottenOnceTheWindowLeftThem() {
         startAt("2026-03-31T17:30", Map.of());
         send(reading("r1", "w1", "2026-03-31T09:00", 19));
-        assertThat(fx.keysOf("heating-energy-month-store")).containsExactly("w1|2026-03-01");
+        assertThat(fx.keysOf("heating-energy-month-store")).containsExactlyInAnyOrder("w1|2026-03-01",
+                "w1|week|2026-03-30", "w1|term|2026-03-02");
 
         fx.clock.advance(Duration.ofDays(3)); // 04-03: the window starts 04-01
         fx.driver.advanceWallClockTime(DailyCheck.INTERVAL);
-        assertThat(fx.keysOf("heating-energy-month-store")).isEmpty();
+        assertThat(fx.keysOf("heating-energy-month-store")).containsExactlyInAnyOrder("w1|week|2026-03-30",
+                "w1|term|2026-03-02");
         assertThat(fx.keysOf("heating-reading-ids-store")).isEmpty();
         assertThat(fx.keysOf("heating-summed-figures-store")).isEmpty();
+
+        fx.clock.advance(Duration.ofDays(5)); // 04-08: the window starts 04-06, the week ended on the 5th
+        fx.driver.advanceWallClockTime(DailyCheck.INTERVAL);
+        assertThat(fx.keysOf("heating-energy-month-store")).containsExactly("w1|term|2026-03-02");
+
+        fx.clock.advance(Duration.ofDays(89)); // 07-06: the window starts 07-04, the term ended on the 3rd
+        fx.driver.advanceWallClockTime(DailyCheck.INTERVAL);
+        assertThat(fx.keysOf("heating-energy-month-store")).isEmpty();
     }
 
     @Test

@@ -12,6 +12,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,10 +59,51 @@ class QueryApiTest {
         assertThat(kpi.get("status").asText()).isEqualTo("SLIPPED");
 
         assertThat(getJson("/v1/kpis?scope=wendeng&metric=meals.coverage&period=day")).hasSize(2);
-        assertThat(getJson("/v1/kpis?metric=meals.coverage&period=month")).hasSize(3);
-        assertThat(getJson("/v1/kpis?from=2026-03-03")).as("wendeng and city on 03-03 x 2 metrics").hasSize(4)
+        Set<String> cells = cells();
+        assertThat(getJson("/v1/kpis?metric=meals.coverage&period=month")).as("districts, city and schools")
+                .hasSize(count(cells, cell -> cell.contains("|month|")));
+        assertThat(getJson("/v1/kpis?from=2026-03-03")).as("cells starting 03-03 x 2 metrics")
+                .hasSize(2 * count(cells, cell -> cell.endsWith("|2026-03-03")))
                 .allSatisfy(k -> assertThat(k.get("periodStart").asText()).isEqualTo("2026-03-03"));
-        assertThat(getJson("/v1/kpis")).as("8 cells x 2 metrics").hasSize(16);
+        assertThat(getJson("/v1/kpis")).as("every cell x 2 metrics").hasSize(2 * cells.size());
+    }
+
+    @Test
+    void kpisOfOneSchool() throws Exception {
+        JsonNode w2 = getJson("/v1/kpis?scope=school:w2");
+        assertThat(w2).as("its day, week, month and term x 2 metrics").hasSize(8)
+                .allSatisfy(k -> assertThat(k.get("scope").asText()).isEqualTo("school:w2"));
+        JsonNode term = getJson("/v1/kpis?scope=school:w2&metric=meals.coverage&period=term");
+        assertThat(term).hasSize(1);
+        assertThat(term.get(0).get("periodStart").asText()).isEqualTo("2026-03-02");
+        assertThat(term.get(0).get("numerator").asDouble()).isEqualTo(45);
+        assertThat(term.get(0).get("denominator").asDouble()).isEqualTo(50);
+        assertThat(term.get(0).get("schools").asInt()).isEqualTo(1);
+        assertThat(getJson("/v1/kpis?scope=school:nobody")).isEmpty();
+    }
+
+    /**
+     * The cells ({@code scope|period|start}) the reports of {@link #start} count in, recounted: each school day in
+     * its district, the city and its school, in its day, ISO week (from Monday 2 March), month and the spring term
+     * (from 2 March).
+     */
+    private static Set<String> cells() {
+        Set<String> cells = new TreeSet<>();
+        Map<String, String> reports = Map.of("w1", "wendeng|2026-03-02", "w2", "wendeng|2026-03-03",
+                "h1", "huancui|2026-03-02");
+        reports.forEach((school, districtAndDay) -> {
+            String district = districtAndDay.split("\\|")[0];
+            String day = districtAndDay.split("\\|")[1];
+            for (String scope : List.of(district, "city", "school:" + school)) {
+                cells.addAll(List.of(scope + "|day|" + day, scope + "|week|2026-03-02", scope + "|month|2026-03-01",
+                        scope + "|term|2026-03-02"));
+            }
+        });
+        return cells;
+    }
+
+    private static int count(Set<String> cells, Predicate<String> which) {
+        return (int) cells.stream().filter(which).count();
     }
 
     @Test

@@ -112,7 +112,11 @@ class TopologyShapeTest {
                 "reporting-school-registry-store", "reporting-schools-store", "reporting-counted-figures-store",
                 "reporting-rollup-schools-store", "reporting-district-rollup-store", "reporting-city-rollup-store",
                 "reporting-district-kpi-store", "reporting-city-kpi-store",
-                "reporting-alert-lifecycle-store", "reporting-alert-open-store");
+                "reporting-alert-lifecycle-store", "reporting-alert-open-store",
+                // each school's own KPIs (scope school:{schoolId}), one store per rollup, in the school's task
+                "meals-school-kpi-store", "dropout-standing-school-kpi-store", "dropout-flow-school-kpi-store",
+                "heating-school-kpi-store", "heating-energy-school-kpi-store", "care-school-kpi-store",
+                "care-standing-school-kpi-store", "reporting-school-kpi-store");
         // Exactly these: each costs a write and a read of every record through it. Input is keyed by school, so
         // dropout events need none to reach their pupil's history, nor alert conditions their lifecycle; the registry
         // copies carry registry updates only.
@@ -146,5 +150,29 @@ class TopologyShapeTest {
                 "reporting-climate-readings-arrivals-repartition", "reporting-care-reports-arrivals-repartition",
                 "reporting-enrollment-arrivals-repartition",
                 "reporting-district-rollup-repartition", "reporting-city-rollup-repartition");
+    }
+
+    /**
+     * A school's own KPIs come from what its rollup's first level keeps, in the school's task: the school KPI
+     * processor shares a sub-topology with {@code {rollup}-rollup-schools} (no repartition between them), and reads
+     * no store of the district or city levels.
+     */
+    @Test
+    void schoolKpisAreComputedInTheSchoolsTaskWithoutARepartition() {
+        Settings settings = Settings.defaults().with(Map.of("streams.application.id", "naming"));
+        TopologyDescription description = RuralEduTopology.buildTopology(settings, Clock.systemUTC()).describe();
+        List<String> rollups = List.of("meals", "dropout-standing", "dropout-flow", "heating", "heating-energy",
+                "care", "care-standing", "reporting");
+        for (String rollup : rollups) {
+            TopologyDescription.Subtopology sub = description.subtopologies().stream()
+                    .filter(s -> s.nodes().stream().anyMatch(n -> n.name().equals(rollup + "-school-kpi")))
+                    .findFirst().orElseThrow(() -> new AssertionError("no " + rollup + "-school-kpi"));
+            assertThat(sub.nodes()).extracting(TopologyDescription.Node::name).as(rollup)
+                    .contains(rollup + "-rollup-schools", rollup + "-rollup-school-cells", rollup + "-school-kpi-sink");
+            TopologyDescription.Processor kpis = (TopologyDescription.Processor) sub.nodes().stream()
+                    .filter(n -> n.name().equals(rollup + "-school-kpi")).findFirst().orElseThrow();
+            assertThat(kpis.stores()).as(rollup).allMatch(store -> store.equals(rollup + "-school-kpi-store")
+                    || store.equals(rollup + "-rollup-schools-store"));
+        }
     }
 }

@@ -92,7 +92,7 @@ public final class Care implements Domain {
                 .mapValues(Revision::change, Named.as(NAME + "-figure-change"))
                 .merge(CountedFigures.changes(f.builder(), NAME + "-fallback", fallbacks, Retention.from(f.settings()),
                         f.clock()), Named.as(NAME + "-month-figures"));
-        f.kpis().rollUp(NAME, monthFigures, List.of(Period.MONTH), CareKpis.METRICS);
+        f.kpis().rollUp(NAME, monthFigures, Period.MONTH, CareKpis.METRICS);
 
         KStream<String, FigureChange> standing = outputs.flatMapValues(output -> output instanceof CareOutput.Standing
                 ? List.of(((CareOutput.Standing) output).change()) : List.<FigureChange>of(), Named.as(NAME + "-standing"));

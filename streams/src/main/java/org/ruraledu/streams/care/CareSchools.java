@@ -19,7 +19,6 @@ import org.ruraledu.streams.ingest.RegisteredSchool;
 import org.ruraledu.streams.kpi.Counts;
 import org.ruraledu.streams.kpi.FigureChange;
 import org.ruraledu.streams.kpi.FigureUpdate;
-import org.ruraledu.streams.kpi.Period;
 import org.ruraledu.streams.kpi.SchoolFigure;
 import org.ruraledu.streams.kpi.Target;
 import org.ruraledu.streams.revision.Revision;
@@ -73,7 +72,7 @@ final class CareSchools implements Processor<String, CareInput, String, CareOutp
         this.context = context;
         this.store = context.getStateStore(STORE);
         this.registry = context.getStateStore(registryStore);
-        DailyCheck.schedule(context, clock, (today, timestamp) -> startMonth(Period.MONTH.start(today), timestamp));
+        DailyCheck.schedule(context, clock, (today, timestamp) -> startMonth(today.withDayOfMonth(1), timestamp));
     }
 
     @Override
@@ -182,7 +181,7 @@ final class CareSchools implements Processor<String, CareInput, String, CareOutp
     }
 
     private LocalDate thisMonth() {
-        return Period.MONTH.start(LocalDate.ofInstant(clock.instant(), RecordRules.ZONE));
+        return LocalDate.ofInstant(clock.instant(), RecordRules.ZONE).withDayOfMonth(1);
     }
 
     private void forward(String schoolId, CareOutput output, long timestamp) {

@@ -92,7 +92,7 @@ public final class Dropout implements Domain {
         KStream<String, FigureUpdate> flow = outputs.flatMapValues(output -> output instanceof CaseOutput.Flow f1
                 ? List.of(f1.update()) : List.<FigureUpdate>of(), Named.as(NAME + "-flow"));
         f.kpis().rollUp(NAME + "-flow", CountedFigures.changes(f.builder(), NAME + "-flow", flow, retention, f.clock()),
-                List.of(Period.DAY, Period.MONTH), DropoutKpis.FLOW);
+                Period.DAY, DropoutKpis.FLOW);
 
         f.ingest().deadLetter(NAME, outputs.flatMapValues(output -> output instanceof CaseOutput.Refused refused
                 ? List.of(refused.letter()) : List.<DeadLetter>of(), Named.as(NAME + "-refused")));

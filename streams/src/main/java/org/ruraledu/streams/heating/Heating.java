@@ -52,9 +52,8 @@ public final class Heating implements Domain {
         KStream<String, FigureChange> days = SummedFigures.changes(f.builder(), NAME, increments, interval,
                 windowDays, f.clock());
         f.kpis().rollUp(NAME, days.flatMapValues(HeatingFigures::readingsOnly, Named.as(NAME + "-reading-change")),
-                List.of(Period.DAY, Period.MONTH),
-                List.of(HeatingFigures.COMPLIANCE, HeatingFigures.COLDEST, HeatingFigures.HOTTEST));
-        f.kpis().rollUp(EnergyFigures.ROLLUP, EnergyFigures.changes(f, days, standard, windowDays),
-                List.of(Period.DAY, Period.MONTH), List.of(EnergyFigures.CLEAN_SHARE));
+                Period.DAY, List.of(HeatingFigures.COMPLIANCE, HeatingFigures.COLDEST, HeatingFigures.HOTTEST));
+        f.kpis().rollUpPerPeriod(EnergyFigures.ROLLUP, EnergyFigures.changes(f, days, standard, windowDays),
+                List.of(EnergyFigures.CLEAN_SHARE));
     }
 }

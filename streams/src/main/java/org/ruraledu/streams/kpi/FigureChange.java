@@ -5,9 +5,12 @@ package org.ruraledu.streams.kpi;
  * period, {@code after} is null when the figure is withdrawn. Rollups subtract {@code before} and add
  * {@code after}, so a correction never counts twice.
  *
- * <p>{@code period}: null when the figure counts in every period of its rollup (a school day's figure in the day
- * and in the month); else the one period it counts in, for a figure of its own per period (the energy that heated
- * a school in a month is its latest of the month, not a sum over its days).
+ * <p>{@code period}: what the figure covers, when it is not what its rollup's figures cover (null). In a rollup
+ * that sums its figures, a figure counts in every period that holds what it covers ({@link Periods#holding}): a
+ * month's figure in a rollup of school days (a month's owed care report among the days' owed meal reports) counts
+ * in its month and its term, not in the day it is dated nor its week. In a rollup of figures of their own per
+ * period ({@link Kpis#rollUpPerPeriod}), it is the one period the figure counts in (the energy that heated a
+ * school in a month is its latest of the month, not a sum over its days).
  */
 public record FigureChange(SchoolFigure before, SchoolFigure after, Period period) {
 

@@ -8,13 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.ruraledu.contract.Kpi;
 import org.ruraledu.contract.KpiStatus;
 import org.ruraledu.records.RecordRules;
@@ -30,51 +28,61 @@ import org.ruraledu.streams.DailyCheck;
  * deletes the earlier day's key from the store and tombstones it on the compacted topic; and a wall-clock check
  * ({@link DailyCheck}) re-stamps every CURRENT cell under the new day once the day has changed in
  * the plan's city time, even if nothing else changes that day.
+ *
+ * <p>A school's own cells ({@code ownCells}) are published the same way, with two differences that keep their
+ * volume to what the school has: a metric the school has no data for is not published until it has (a district
+ * cell says NO_DATA; a school that owes no care report on a day says nothing about it), and a cell the school has
+ * no figure left in (its only report withdrawn, its last open case closed) takes its KPIs away: deleted from the
+ * store and tombstoned on the topic, so the school's scope lists what it has.
  */
 final class KpiProcessor implements Processor<String, Tally, String, Kpi> {
     private final List<Metric> metrics;
     private final Targets targets;
     private final Clock clock;
     private final String kpiStore;
-    private final String standingRollupStore;
+    private final StandingCells standing;
+    private final boolean ownCells;
     private ProcessorContext<String, Kpi> context;
     private KeyValueStore<String, Kpi> store;
-    private KeyValueStore<String, ValueAndTimestamp<Tally>> rollup;
 
     /**
-     * @param kpiStore            where this level's KPIs are kept (read by the query API)
-     * @param standingRollupStore the rollup level's store if it has CURRENT cells (they are re-stamped daily from
-     *                            it), else null
+     * @param kpiStore where this level's KPIs are kept (read by the query API)
+     * @param standing where the level's CURRENT cells are (re-stamped daily from there), null if it has none
+     * @param ownCells whether the cells are schools' own ({@code school:{schoolId}} scopes)
      */
-    KpiProcessor(List<Metric> metrics, Targets targets, Clock clock, String kpiStore, String standingRollupStore) {
+    KpiProcessor(List<Metric> metrics, Targets targets, Clock clock, String kpiStore, StandingCells standing,
+            boolean ownCells) {
         this.metrics = metrics;
         this.targets = targets;
         this.clock = clock;
         this.kpiStore = kpiStore;
-        this.standingRollupStore = standingRollupStore;
+        this.standing = standing;
+        this.ownCells = ownCells;
     }
 
     /** For measuring alone (tests): no store. */
-    KpiProcessor(List<Metric> metrics, Targets targets, Clock clock, String standingRollupStore) {
-        this(metrics, targets, clock, null, standingRollupStore);
+    KpiProcessor(List<Metric> metrics, Targets targets, Clock clock) {
+        this(metrics, targets, clock, null, null, false);
     }
 
     @Override
     public void init(ProcessorContext<String, Kpi> context) {
         this.context = context;
         this.store = context.getStateStore(kpiStore);
-        if (standingRollupStore != null) {
-            this.rollup = context.getStateStore(standingRollupStore);
+        if (standing != null) {
             DailyCheck.schedule(context, clock, (today, timestamp) -> restamp(timestamp));
         }
     }
 
     @Override
     public void process(Record<String, Tally> cell) {
-        if (cell.value() != null) {
-            publish(RollupKey.parse(cell.key()), cell.value(), cell.timestamp());
+        RollupKey key = RollupKey.parse(cell.key());
+        if (cell.value() == null) {
+            forget(key);
+        } else if (ownCells && cell.value().schools() == 0) {
+            retire(key, cell.timestamp());
         } else {
-            forget(RollupKey.parse(cell.key()));
+            publish(key, cell.value(), cell.timestamp());
         }
     }
 
@@ -91,19 +99,26 @@ final class KpiProcessor implements Processor<String, Tally, String, Kpi> {
         }
     }
 
+    /** A school's cell without a figure any more: its KPIs are deleted and tombstoned (of every day, if standing). */
+    private void retire(RollupKey key, long timestamp) {
+        List<String> gone = new ArrayList<>();
+        for (Metric metric : metrics) {
+            if (key.periodStart() == null) {
+                gone.addAll(standingKeys(key.scope(), metric.id(), null));
+            } else {
+                String kpi = Kpi.key(key.scope(), metric.id(), key.period().id(), key.periodStart());
+                if (store.get(kpi) != null) {
+                    gone.add(kpi);
+                }
+            }
+        }
+        tombstone(gone, timestamp);
+    }
+
     /** Once a day: every CURRENT cell of this task measured again, i.e. published under today's date. */
     private void restamp(long timestamp) {
-        // Collected first: publishing writes the KPI store, not the rollup store, but an open iterator is best short.
-        List<KeyValue<RollupKey, Tally>> standing = new ArrayList<>();
-        try (KeyValueIterator<String, ValueAndTimestamp<Tally>> cells = rollup.all()) {
-            cells.forEachRemaining(cell -> {
-                RollupKey key = RollupKey.parse(cell.key);
-                if (key.period() == Period.CURRENT && cell.value != null) {
-                    standing.add(KeyValue.pair(key, cell.value.value()));
-                }
-            });
-        }
-        standing.forEach(cell -> publish(cell.key, cell.value, timestamp));
+        // Collected first (read() returns a list): publishing writes the KPI store, not the cells' store.
+        standing.read(context).forEach(cell -> publish(cell.key, cell.value, timestamp));
     }
 
     private void publish(RollupKey key, Tally tally, long timestamp) {
@@ -114,29 +129,37 @@ final class KpiProcessor implements Processor<String, Tally, String, Kpi> {
             if (stored != null && sameFigures(stored, fresh)) {
                 continue;
             }
+            // A CURRENT key new today replaces the one of an earlier day (the invariant: at most one is kept).
+            List<String> otherDays = stored == null && key.period() == Period.CURRENT
+                    ? standingKeys(fresh.scope(), fresh.metric(), fresh.key()) : List.of();
+            if (ownCells && stored == null && otherDays.isEmpty() && fresh.status() == KpiStatus.NO_DATA) {
+                continue; // the school never had data for this metric here: nothing to say
+            }
             store.put(fresh.key(), fresh);
             context.forward(new Record<>(fresh.key(), fresh, timestamp));
-            // A CURRENT key new today replaces the one of an earlier day (the invariant: at most one is kept).
-            if (stored == null && key.period() == Period.CURRENT) {
-                retireOtherDays(fresh, timestamp);
-            }
+            tombstone(otherDays, timestamp);
         }
     }
 
-    /** Deletes and tombstones every other day's key of the same standing figure. */
-    private void retireOtherDays(Kpi current, long timestamp) {
-        String prefix = current.scope() + "|" + current.metric() + "|" + current.period() + "|";
-        List<String> others = new ArrayList<>();
+    /** The keys of every day's KPI of a standing figure, but {@code except}. */
+    private List<String> standingKeys(String scope, String metric, String except) {
+        String prefix = scope + "|" + metric + "|" + Period.CURRENT.id() + "|";
+        List<String> keys = new ArrayList<>();
         try (KeyValueIterator<String, Kpi> days = store.prefixScan(prefix, Serdes.String().serializer())) {
             days.forEachRemaining(day -> {
-                if (!day.key.equals(current.key())) {
-                    others.add(day.key);
+                if (!day.key.equals(except)) {
+                    keys.add(day.key);
                 }
             });
         }
-        for (String other : others) {
-            StoreWrites.remove(store, other);
-            context.forward(new Record<>(other, (Kpi) null, timestamp));
+        return keys;
+    }
+
+    /** Deletes the KPIs and tombstones them on the compacted topic. */
+    private void tombstone(List<String> keys, long timestamp) {
+        for (String key : keys) {
+            StoreWrites.remove(store, key);
+            context.forward(new Record<>(key, (Kpi) null, timestamp));
         }
     }
 

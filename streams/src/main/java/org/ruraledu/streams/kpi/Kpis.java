@@ -8,10 +8,10 @@ import java.util.TreeSet;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
+import org.ruraledu.config.Settings;
 import org.ruraledu.serde.StateSerde;
 import org.ruraledu.streams.ingest.DomainRegistry;
 import org.ruraledu.contract.Kpi;
@@ -21,35 +21,48 @@ import org.ruraledu.topics.Topics;
 
 /**
  * KPIs of every domain: a domain hands over its school {@link FigureChange}s (keyed by school, in the school's
- * task) with the periods and {@link Metric}s it wants, and gets district and city KPIs in the contract's shape on
- * {@code ruraledu.kpi.v1} (status judged against the plan's target catalog, {@link Targets#applying}) and in the
- * KPI stores the query API reads (one per rollup and level, so no store joins two domains' work into one
- * sub-topology).
+ * task) with what one figure covers and the {@link Metric}s it wants, and gets district, city and school KPIs in
+ * the contract's shape on {@code ruraledu.kpi.v1} (status judged against the plan's target catalog,
+ * {@link Targets#applying}) and in the KPI stores the query API reads (one per rollup and level, so no store joins
+ * two domains' work into one sub-topology).
  *
  * <pre>
  *   changes → {@link Rollup}: {name}-rollup-schools → district cells ({name}-district-rollup-store)
  *                                                   → city cells ({name}-city-rollup-store)
+ *                                                   → the schools' own cells (in the school's task)
  *   district cells → {name}-district-kpi ({name}-district-kpi-store) → {name}-district-kpi-sink
  *   city cells     → {name}-city-kpi ({name}-city-kpi-store) → {name}-city-kpi-sink
+ *   school cells   → {name}-school-kpi ({name}-school-kpi-store) → {name}-school-kpi-sink
  *   standing changes, registry changes → {@link SchoolStanding} ({name}-by-school-store) → Rollup → ...
  * </pre>
  *
- * <p>Dated figures (a day, a month) stay in the district where they were counted. Standing figures ({@code current})
- * are summed per school first, in the school's task, and counted where the registry puts the school now: a school
- * that moves district takes them along at once, a school that closes keeps only those that still count.
+ * <p>The periods are decided here, for every domain alike ({@link Periods}): a rollup of daily figures counts in
+ * days, ISO weeks, months and school terms; one of monthly figures in months and terms. Dated figures stay in the
+ * district where they were counted. Standing figures ({@code current}) are summed per school first, in the
+ * school's task, and counted where the registry puts the school now: a school that moves district takes them along
+ * at once, a school that closes keeps only those that still count. A school's own KPIs (scope
+ * {@code school:{schoolId}}, {@code schools} = 1) hold all its figures, wherever they were counted: its scope does
+ * not change when it moves. {@value #SCHOOL_SCOPE} = false leaves them out.
  *
  * <p>A KPI record is published only when its figures change. A "current" KPI keeps one key, dated today: the key
  * of an earlier day is deleted and tombstoned (null value) on the compacted topic, daily even without input.
  * KPIs of periods that ended before the retention horizon leave the stores (not the topic).
  *
- * <p>Every level's KPI changes are kept ({@link #published()}) for TARGET_SLIPPED, wired once every domain has
- * added its rollups ({@link org.ruraledu.streams.targets.TargetSlips}).
+ * <p>The district and city levels' KPI changes are kept ({@link #published()}) for TARGET_SLIPPED, wired once
+ * every domain has added its rollups ({@link org.ruraledu.streams.targets.TargetSlips}). A school's KPIs are
+ * judged against the targets that name school scopes, but raise no TARGET_SLIPPED: each domain alerts per school
+ * already (MEAL_GAP, REPORT_MISSING, CARE_ROOM_MISSING, ...), and an alert per school and target would repeat them.
  */
 public final class Kpis {
+    /** Whether every metric is also published per school (scope {@code school:{schoolId}}). */
+    public static final String SCHOOL_SCOPE = "kpis.school.scope";
+
     private final StreamsBuilder builder;
     private final Targets targets;
     private final Clock clock;
     private final Retention retention;
+    private final Periods periods;
+    private final boolean schoolScope;
     private final List<PublishedKpis> published = new ArrayList<>();
 
     /**
@@ -61,25 +74,53 @@ public final class Kpis {
     public record PublishedKpis(String name, String level, List<Period> periods, List<Metric> metrics,
             KStream<String, Kpi> kpis) {}
 
-    public Kpis(StreamsBuilder builder, Targets targets, Clock clock, Retention retention) {
+    /** @param schoolScope whether school KPIs are published too ({@value #SCHOOL_SCOPE}) */
+    public Kpis(StreamsBuilder builder, Targets targets, Clock clock, Retention retention, Periods periods,
+            boolean schoolScope) {
         this.builder = builder;
         this.targets = targets;
         this.clock = clock;
         this.retention = retention;
+        this.periods = periods;
+        this.schoolScope = schoolScope;
     }
 
-    /** The KPI store of one rollup level ({@code district} or {@code city}). */
+    /** As the settings say: retention, the school calendar's terms, {@value #SCHOOL_SCOPE}. */
+    public static Kpis from(StreamsBuilder builder, Settings settings, Targets targets, Clock clock) {
+        return new Kpis(builder, targets, clock, Retention.from(settings), Periods.from(settings),
+                settings.getBoolean(SCHOOL_SCOPE));
+    }
+
+    /** The KPI store of one rollup level ({@code district}, {@code city} or {@code school}). */
     public static String kpiStore(String name, String level) {
         return name + "-" + level + "-" + QueryStoreNames.KPI_SUFFIX;
     }
 
-    /** Dated figures (DAY, WEEK, MONTH): each change counts in the district its figures name. */
-    public void rollUp(String name, KStream<?, FigureChange> changes, List<Period> periods, List<Metric> metrics) {
-        if (periods.contains(Period.CURRENT)) {
+    /** The periods' arithmetic, school terms included, for domains that keep figures per period. */
+    public Periods periods() {
+        return periods;
+    }
+
+    /**
+     * Dated figures, summed: each change counts in the district its figures name, in every period that holds what
+     * a figure covers ({@link Periods#holding}): {@code DAY} (a school day's figures) in the day, ISO week, month
+     * and term; {@code MONTH} (a month's) in the month and term. A change may say it covers a longer period than
+     * the rollup's figures ({@link FigureChange#period}).
+     */
+    public void rollUp(String name, KStream<?, FigureChange> changes, Period figures, List<Metric> metrics) {
+        if (!figures.dated()) {
             throw new IllegalArgumentException(name + ": standing (current) figures roll up with rollUpStanding");
         }
-        publish(name, new Rollup(name, periods, retention, clock).aggregate(builder, changes), periods, metrics,
-                false);
+        rollUp(name, changes, Counting.summed(periods, figures), metrics, false);
+    }
+
+    /**
+     * Dated figures of their own per period, not sums of shorter ones (a month's latest energy source): each change
+     * names the one period it is the figure of ({@link FigureChange#period}); the domain sends one per period of
+     * {@link Periods#DATED} it has a figure for (none for a term on a vacation day: {@link Periods#start}).
+     */
+    public void rollUpPerPeriod(String name, KStream<?, FigureChange> changes, List<Metric> metrics) {
+        rollUp(name, changes, Counting.perPeriod(periods), metrics, false);
     }
 
     /**
@@ -103,11 +144,10 @@ public final class Kpis {
                 () -> new SchoolStanding(store, registry.storeName(), activeOnly),
                 Named.as(name + "-school-standing"), store, registry.storeName());
         // CURRENT cells are re-stamped daily from the rollup's own stores.
-        publish(name, new Rollup(name, List.of(Period.CURRENT), retention, clock).aggregate(builder, bySchool),
-                List.of(Period.CURRENT), metrics, true);
+        rollUp(name, bySchool, Counting.standing(periods), metrics, true);
     }
 
-    /** Every rollup level's KPI changes, in the order the rollups were added. */
+    /** The district and city levels' KPI changes, in the order the rollups were added. */
     public List<PublishedKpis> published() {
         return List.copyOf(published);
     }
@@ -119,25 +159,35 @@ public final class Kpis {
         return ids;
     }
 
-    private void publish(String name, Rollup.Levels levels, List<Period> periods, List<Metric> metrics,
+    private void rollUp(String name, KStream<?, FigureChange> changes, Counting counting, List<Metric> metrics,
             boolean standing) {
-        publish(name, "district", levels.districts(), periods, metrics, standing ? Rollup.districtStore(name) : null);
-        publish(name, "city", levels.city(), periods, metrics, standing ? Rollup.cityStore(name) : null);
+        Rollup.Levels levels = new Rollup(name, counting, schoolScope, retention, clock).aggregate(builder, changes);
+        List<Metric> measured = List.copyOf(metrics);
+        published.add(publish(name, "district", levels.districts().toStream(Named.as(name + "-district-rollup-changes")),
+                measured, standing ? StandingCells.rollupStore(Rollup.districtStore(name)) : null, false,
+                counting.periods()));
+        published.add(publish(name, "city", levels.city().toStream(Named.as(name + "-city-rollup-changes")),
+                measured, standing ? StandingCells.rollupStore(Rollup.cityStore(name)) : null, false,
+                counting.periods()));
+        if (levels.schools() != null) {
+            publish(name, "school", levels.schools(), measured,
+                    standing ? StandingCells.schoolEntries(SchoolCells.storeName(name)) : null, true,
+                    counting.periods());
+        }
     }
 
-    private void publish(String name, String level, KTable<String, Tally> cells, List<Period> periods,
-            List<Metric> metrics, String standingCells) {
-        List<Metric> measured = List.copyOf(metrics);
+    private PublishedKpis publish(String name, String level, KStream<String, Tally> cells, List<Metric> metrics,
+            StandingCells standing, boolean ownCells, List<Period> periods) {
         String kpis = kpiStore(name, level);
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(kpis),
                 Serdes.String(), new StateSerde<>(Kpi.class)));
-        String[] stores = standingCells == null ? new String[] {kpis} : new String[] {kpis, standingCells};
+        String[] stores = standing == null ? new String[] {kpis} : new String[] {kpis, standing.storeName()};
         String prefix = name + "-" + level;
-        KStream<String, Kpi> changes = cells.toStream(Named.as(prefix + "-rollup-changes"))
-                .process(() -> new KpiProcessor(measured, targets, clock, kpis, standingCells),
+        KStream<String, Kpi> changes = cells
+                .process(() -> new KpiProcessor(metrics, targets, clock, kpis, standing, ownCells),
                         Named.as(prefix + "-kpi"), stores);
         changes.to(Topics.KPIS.name(), Produced.with(Topics.KPIS.keySerde(), Topics.KPIS.valueSerde())
                 .withName(prefix + "-kpi-sink"));
-        published.add(new PublishedKpis(name, level, List.copyOf(periods), measured, changes));
+        return new PublishedKpis(name, level, periods, metrics, changes);
     }
 }

@@ -2,6 +2,7 @@ package org.ruraledu.streams.kpi;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -29,10 +30,13 @@ import org.ruraledu.streams.Retention;
  *   <li>the district cells' updates, few after that folding, roll up into the city cell of the same period (a
  *       KTable aggregate that subtracts a district cell's old tally and adds its new one).</li>
  * </ol>
- * No key carries every school and no cell holds a per-school detail: a cell is a few counters.
+ * No key carries every school and no cell holds a per-school detail: a cell is a few counters. The school's own
+ * cells ({@code school:{schoolId}|{period}|{periodStart}}) come out of the first level, in the school's task
+ * ({@link Levels#schools}), unless school scopes are off.
  *
  * <p>Names (stable across upgrades): processor {@code {name}-rollup-schools} (store
- * {@code {name}-rollup-schools-store}), repartition {@code {app}-{name}-district-rollup-repartition},
+ * {@code {name}-rollup-schools-store}), its outputs {@code {name}-rollup-to-districts} and
+ * {@code {name}-rollup-school-cells}, repartition {@code {app}-{name}-district-rollup-repartition},
  * {@code {name}-district-rollup-aggregate} (store {@code {name}-district-rollup-store}), repartition
  * {@code {app}-{name}-city-rollup-repartition}, {@code {name}-city-rollup-aggregate} (store
  * {@code {name}-city-rollup-store}).
@@ -43,16 +47,21 @@ import org.ruraledu.streams.Retention;
  */
 public final class Rollup {
     private final String name;
-    private final List<Period> periods;
+    private final Counting counting;
+    private final boolean schoolScope;
     private final Retention retention;
     private final Clock clock;
 
-    /** The district cells and the city cells of one rollup. */
-    public record Levels(KTable<String, Tally> districts, KTable<String, Tally> city) {}
+    /**
+     * The district cells and the city cells of one rollup, and the schools' own cells as they change, in the
+     * schools' tasks (null when school scopes are off; a null value: the cell passed the retention horizon).
+     */
+    public record Levels(KTable<String, Tally> districts, KTable<String, Tally> city, KStream<String, Tally> schools) {}
 
-    public Rollup(String name, List<Period> periods, Retention retention, Clock clock) {
+    Rollup(String name, Counting counting, boolean schoolScope, Retention retention, Clock clock) {
         this.name = name;
-        this.periods = List.copyOf(periods);
+        this.counting = counting;
+        this.schoolScope = schoolScope;
         this.retention = retention;
         this.clock = clock;
     }
@@ -72,9 +81,12 @@ public final class Rollup {
                 RollupSerdes.MEMBERSHIPS));
         @SuppressWarnings("unchecked")
         KStream<Object, FigureChange> bySchool = (KStream<Object, FigureChange>) changes;
-        KTable<String, Tally> districts = bySchool
-                .process(() -> new SchoolCells(schools, periods, retention, clock), Named.as(name + "-rollup-schools"),
-                        schools)
+        KStream<String, CellUpdate> updates = bySchool.process(
+                () -> new SchoolCells(schools, counting, schoolScope, retention, clock), Named.as(name + "-rollup-schools"),
+                schools);
+        KTable<String, Tally> districts = updates
+                .flatMapValues(update -> update instanceof CellUpdate.ToDistrict district
+                        ? List.of(district.contribution()) : List.<Contribution>of(), Named.as(name + "-rollup-to-districts"))
                 .groupByKey(Grouped.with(name + "-district-rollup", Serdes.String(), RollupSerdes.CONTRIBUTIONS))
                 .aggregate(Tally::empty,
                         (cell, contribution, tally) -> contribution.forgets() ? null : tally.apply(contribution),
@@ -86,7 +98,11 @@ public final class Rollup {
                         (cell, district, tally) -> ended(cell) ? null : tally.withDistrict(district, 1),
                         (cell, district, tally) -> ended(cell) ? null : tally.withDistrict(district, -1),
                         Named.as(name + "-city-rollup-aggregate"), materialized(cityStore(name)));
-        return new Levels(districts, city);
+        KStream<String, Tally> ownCells = !schoolScope ? null : updates.flatMapValues(
+                update -> update instanceof CellUpdate.OfSchool school
+                        ? Collections.singletonList(school.tally()) : List.<Tally>of(),
+                Named.as(name + "-rollup-school-cells"));
+        return new Levels(districts, city, ownCells);
     }
 
     private static Materialized<String, Tally, KeyValueStore<Bytes, byte[]>> materialized(String store) {
@@ -107,7 +123,7 @@ public final class Rollup {
      */
     private boolean ended(String cell) {
         RollupKey key = RollupKey.parse(cell);
-        LocalDate lastDay = key.period().lastDay(key.periodStart());
+        LocalDate lastDay = counting.lastDay(key.period(), key.periodStart());
         return lastDay != null && retention.tooOld(lastDay, LocalDate.ofInstant(clock.instant(), RecordRules.ZONE));
     }
 }

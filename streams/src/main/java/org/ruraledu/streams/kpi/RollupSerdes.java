@@ -29,19 +29,36 @@ public final class RollupSerdes {
         out.varlong(t.citySchools());
     }, in -> new Tally(counts(in), in.varlong(), in.varlong()));
 
-    static final Serde<SchoolCells.CellMembership> MEMBERSHIPS = Compact.serde(FORMAT, (m, out) -> {
-        out.varlong(m.figures().size());
-        m.figures().forEach((district, n) -> {
+    /**
+     * Format 2 adds the school's own counters of the period (school-scope KPIs); a format-1 entry (written before)
+     * is read without them, so that an upgrade finds its memberships.
+     */
+    private static final byte MEMBERSHIP_FORMAT = 2;
+
+    static final Serde<SchoolCells.CellMembership> MEMBERSHIPS = Compact.serde(MEMBERSHIP_FORMAT, (m, out) -> {
+        figuresPerDistrict(m.figures(), out);
+        out.bool(m.totals() != null);
+        if (m.totals() != null) {
+            counts(m.totals(), out);
+        }
+    }, in -> new SchoolCells.CellMembership(figuresPerDistrict(in), in.bool() ? counts(in) : null),
+            FORMAT, in -> new SchoolCells.CellMembership(figuresPerDistrict(in), null));
+
+    private static void figuresPerDistrict(TreeMap<String, Long> figures, Compact.Writer out) {
+        out.varlong(figures.size());
+        figures.forEach((district, n) -> {
             out.text(district);
             out.varlong(n);
         });
-    }, in -> {
+    }
+
+    private static TreeMap<String, Long> figuresPerDistrict(Compact.Reader in) {
         TreeMap<String, Long> figures = new TreeMap<>();
         for (long i = in.varlong(); i > 0; i--) {
             figures.put(in.text(), in.varlong());
         }
-        return new SchoolCells.CellMembership(figures);
-    });
+        return figures;
+    }
 
     public static final Serde<SchoolFigure> FIGURES = Compact.serde(FORMAT, RollupSerdes::figure, RollupSerdes::figure,
             SchoolFigure.class);

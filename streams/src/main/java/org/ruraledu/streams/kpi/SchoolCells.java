@@ -3,44 +3,64 @@ package org.ruraledu.streams.kpi;
 import org.ruraledu.streams.StoreWrites;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.ruraledu.contract.Kpi;
 import org.ruraledu.streams.DailyCheck;
 import org.ruraledu.streams.Retention;
 
 /**
  * The first level of a rollup ({@code {name}-rollup-schools}), in the school's task (figure changes arrive keyed
  * by school, as ingest delivers them): turns a school's {@link FigureChange} into one {@link Contribution} per
- * district cell it touches, keyed by the cell ({@code {district}|{period}|{periodStart}}). A school counts once in
- * a cell however many figures it has there (a school day each in a month), so the school's number of figures per
- * cell is kept here, where it is one small entry per school and period, and not in the cell.
+ * district cell it touches, keyed by the cell ({@code {district}|{period}|{periodStart}}), in the cells that
+ * {@link Counting} gives it (a day's figure in its day, week, month and term). A school counts once in a cell
+ * however many figures it has there (a school day each in a month), so the school's number of figures per cell is
+ * kept here, where it is one small entry per school and period, and not in the cell.
+ *
+ * <p>The same entry keeps the school's own counters of the period (its figures summed, in whichever district they
+ * were counted), so the school's own cell ({@code school:{schoolId}|{period}|{periodStart}}) goes on to its KPIs
+ * from here, in the school's task, without another repartition; only when it changed, and not at all when school
+ * scopes are off ({@code kpis.school.scope}: then the counters are not kept either). An entry written without them
+ * (school scopes were off, or by an earlier version) publishes no school cell until its period ends: its earlier
+ * figures are not known here.
+ *
+ * <p>A figure is taken away where it was counted: a {@code before} the school's entry does not hold in that
+ * district (counted before week and term cells existed, or under a term whose dates were edited since) changes
+ * nothing in that cell.
  *
  * <p>Store {@code {name}-rollup-schools-store}: {@code {schoolId}|{period}|{periodStart}} → figures per district
- * ({@link CellMembership}). Bounded by schools x periods within the retention horizon (one entry per school for
- * CURRENT): once a day, the entries of periods that ended before the {@link Retention} horizon are deleted, and each
- * district cell they name is told to {@link Contribution#forget} itself (no figure of such a period is accepted any
- * more, so the cell can no longer change).
+ * and the school's counters ({@link CellMembership}). Bounded by schools x periods within the retention horizon
+ * (one entry per school for CURRENT): once a day, the entries of periods that ended before the {@link Retention}
+ * horizon are deleted, and each district cell they name is told to {@link Contribution#forget} itself (no figure
+ * of such a period is accepted any more, so the cell can no longer change), and so is the school's own cell.
  */
-final class SchoolCells implements Processor<Object, FigureChange, String, Contribution> {
+final class SchoolCells implements Processor<Object, FigureChange, String, CellUpdate> {
     private final String storeName;
-    private final List<Period> periods;
+    private final Counting counting;
+    private final boolean schoolScope;
     private final Retention retention;
     private final Clock clock;
-    private ProcessorContext<String, Contribution> context;
+    private ProcessorContext<String, CellUpdate> context;
     private KeyValueStore<String, CellMembership> store;
 
-    SchoolCells(String storeName, List<Period> periods, Retention retention, Clock clock) {
+    /** @param schoolScope whether the school's own cells are kept and sent on ({@code kpis.school.scope}) */
+    SchoolCells(String storeName, Counting counting, boolean schoolScope, Retention retention, Clock clock) {
         this.storeName = storeName;
-        this.periods = periods;
+        this.counting = counting;
+        this.schoolScope = schoolScope;
         this.retention = retention;
         this.clock = clock;
     }
@@ -49,11 +69,16 @@ final class SchoolCells implements Processor<Object, FigureChange, String, Contr
         return name + "-rollup-schools-store";
     }
 
+    /** The key of a school's own cell: its scope {@code school:{schoolId}}, the period and its first day. */
+    static String schoolCell(String schoolId, Period period, LocalDate start) {
+        return new RollupKey(Kpi.schoolScope(schoolId), period, start).toString();
+    }
+
     @Override
-    public void init(ProcessorContext<String, Contribution> context) {
+    public void init(ProcessorContext<String, CellUpdate> context) {
         this.context = context;
         this.store = context.getStateStore(storeName);
-        if (periods.stream().anyMatch(period -> period != Period.CURRENT)) {
+        if (counting.dated()) {
             DailyCheck.schedule(context, clock, (today, timestamp) -> forgetBefore(retention.horizon(today), timestamp));
         }
     }
@@ -67,44 +92,66 @@ final class SchoolCells implements Processor<Object, FigureChange, String, Contr
             return;
         }
         Map<String, Contribution> byCell = new LinkedHashMap<>();
-        for (Period period : periods) {
-            if (in.value().period() != null && in.value().period() != period) {
-                continue; // a figure of another period of its own
+        Map<String, Tally> ownCells = new LinkedHashMap<>();
+        for (Period period : counting.periods()) {
+            if (period == Period.CURRENT) {
+                change(any.schoolId(), period, null, before, after, byCell, ownCells);
+                continue;
             }
-            LocalDate beforeStart = before == null ? null : period.start(before.date());
-            LocalDate afterStart = after == null ? null : period.start(after.date());
-            if (before != null && after != null && java.util.Objects.equals(beforeStart, afterStart)) {
-                change(any.schoolId(), period, beforeStart, before, after, byCell);
+            LocalDate beforeStart = before == null ? null
+                    : counting.start(period, in.value().period(), before.date()).orElse(null);
+            LocalDate afterStart = after == null ? null
+                    : counting.start(period, in.value().period(), after.date()).orElse(null);
+            if (beforeStart != null && beforeStart.equals(afterStart)) {
+                change(any.schoolId(), period, beforeStart, before, after, byCell, ownCells);
             } else {
-                if (before != null) {
-                    change(any.schoolId(), period, beforeStart, before, null, byCell);
+                // Counted in two cells of the period (re-dated), or in one only (a term: the other date is vacation).
+                if (beforeStart != null) {
+                    change(any.schoolId(), period, beforeStart, before, null, byCell, ownCells);
                 }
-                if (after != null) {
-                    change(any.schoolId(), period, afterStart, null, after, byCell);
+                if (afterStart != null) {
+                    change(any.schoolId(), period, afterStart, null, after, byCell, ownCells);
                 }
             }
         }
         byCell.forEach((cell, contribution) -> {
             if (!contribution.isEmpty()) {
-                context.forward(new Record<>(cell, contribution, in.timestamp()));
+                context.forward(new Record<>(cell, new CellUpdate.ToDistrict(contribution), in.timestamp()));
             }
         });
+        ownCells.forEach((cell, tally) -> context.forward(new Record<>(cell, new CellUpdate.OfSchool(tally),
+                in.timestamp())));
     }
 
     /** One school's figure of one period replaced: the contributions to the district cells of that period. */
     private void change(String schoolId, Period period, LocalDate start, SchoolFigure before, SchoolFigure after,
-            Map<String, Contribution> byCell) {
+            Map<String, Contribution> byCell, Map<String, Tally> ownCells) {
         String key = schoolId + "|" + period.id() + "|" + (start == null ? "" : start);
-        CellMembership was = store.get(key);
-        if (was == null) {
-            was = CellMembership.NONE;
+        CellMembership stored = store.get(key);
+        CellMembership was = stored == null ? (schoolScope ? CellMembership.NONE : CellMembership.NONE_UNSUMMED)
+                : stored;
+        if (before != null && !was.has(before.district())) {
+            before = null; // not counted here: nothing to take away
+        }
+        if (before == null && after == null) {
+            return;
+        }
+        Counts delta = Counts.none();
+        if (before != null) {
+            delta = delta.minus(before.counts());
+        }
+        if (after != null) {
+            delta = delta.plus(after.counts());
         }
         CellMembership now = was.without(before == null ? null : before.district())
-                .with(after == null ? null : after.district());
+                .with(after == null ? null : after.district()).plus(delta);
         if (now.isEmpty()) {
             StoreWrites.remove(store, key);
         } else if (!now.equals(was)) {
             store.put(key, now);
+        }
+        if (schoolScope && now.totals() != null && !Objects.equals(was.ownTally(), now.ownTally())) {
+            ownCells.put(schoolCell(schoolId, period, start), now.ownTally());
         }
         // The city's school count changes with the school's first figure in the period, or its last.
         long citySchools = (now.isEmpty() ? 0 : 1) - (was.isEmpty() ? 0 : 1);
@@ -117,15 +164,15 @@ final class SchoolCells implements Processor<Object, FigureChange, String, Contr
             districts.add(after.district());
         }
         for (String district : districts) {
-            Counts delta = Counts.none();
+            Counts districtDelta = Counts.none();
             if (before != null && before.district().equals(district)) {
-                delta = delta.minus(before.counts());
+                districtDelta = districtDelta.minus(before.counts());
             }
             if (after != null && after.district().equals(district)) {
-                delta = delta.plus(after.counts());
+                districtDelta = districtDelta.plus(after.counts());
             }
             long schools = (now.has(district) ? 1 : 0) - (was.has(district) ? 1 : 0);
-            Contribution contribution = new Contribution(delta.withoutZeros(), schools,
+            Contribution contribution = new Contribution(districtDelta.withoutZeros(), schools,
                     district.equals(cityCarrier) ? citySchools : 0);
             byCell.merge(new RollupKey(district, period, start).toString(), contribution, SchoolCells::sum);
         }
@@ -136,25 +183,53 @@ final class SchoolCells implements Processor<Object, FigureChange, String, Contr
                 a.citySchools() + b.citySchools());
     }
 
-    /** Once a day: the periods that ended before {@code horizon} are forgotten here and in their district cells. */
+    /**
+     * Once a day: the periods that ended before {@code horizon} are forgotten here, in their district cells and in
+     * the school's own cell.
+     */
     private void forgetBefore(LocalDate horizon, long timestamp) {
         Set<String> cells = new TreeSet<>();
+        List<String> ownCells = new ArrayList<>();
         Retention.forget(store, (key, membership) -> {
             RollupKey school = RollupKey.parse(key); // {schoolId}|{period}|{start} parses like a cell
-            LocalDate lastDay = school.period().lastDay(school.periodStart());
+            LocalDate lastDay = counting.lastDay(school.period(), school.periodStart());
             if (lastDay == null || !lastDay.isBefore(horizon)) {
                 return false;
             }
             membership.districts().forEach(district -> cells.add(
                     new RollupKey(district, school.period(), school.periodStart()).toString()));
+            if (schoolScope) { // also without counters: KPIs of the cell may be left from before scopes were off
+                ownCells.add(schoolCell(school.scope(), school.period(), school.periodStart()));
+            }
             return true;
         });
-        cells.forEach(cell -> context.forward(new Record<>(cell, Contribution.forget(), timestamp)));
+        cells.forEach(cell -> context.forward(new Record<>(cell, new CellUpdate.ToDistrict(Contribution.forget()),
+                timestamp)));
+        ownCells.forEach(cell -> context.forward(new Record<>(cell, new CellUpdate.OfSchool(null), timestamp)));
     }
 
-    /** How many figures one school has in one period, per district (nearly always one district). */
-    record CellMembership(TreeMap<String, Long> figures) {
-        static final CellMembership NONE = new CellMembership(new TreeMap<>());
+    /** The school's own CURRENT cells in {@code store}, for the daily re-stamp of its KPIs. */
+    static List<KeyValue<RollupKey, Tally>> standingCells(KeyValueStore<String, CellMembership> store) {
+        List<KeyValue<RollupKey, Tally>> cells = new ArrayList<>();
+        try (KeyValueIterator<String, CellMembership> all = store.all()) {
+            all.forEachRemaining(entry -> {
+                RollupKey school = RollupKey.parse(entry.key);
+                if (school.period() == Period.CURRENT && entry.value != null && entry.value.ownTally() != null) {
+                    cells.add(KeyValue.pair(new RollupKey(Kpi.schoolScope(school.scope()), Period.CURRENT, null),
+                            entry.value.ownTally()));
+                }
+            });
+        }
+        return cells;
+    }
+
+    /**
+     * How many figures one school has in one period, per district (nearly always one district), and the sum of
+     * their counters ({@code totals}; null when not kept: school scopes off, or written by an earlier version).
+     */
+    record CellMembership(TreeMap<String, Long> figures, Counts totals) {
+        static final CellMembership NONE = new CellMembership(new TreeMap<>(), Counts.none());
+        static final CellMembership NONE_UNSUMMED = new CellMembership(new TreeMap<>(), null);
 
         boolean isEmpty() {
             return figures.isEmpty();
@@ -168,13 +243,18 @@ final class SchoolCells implements Processor<Object, FigureChange, String, Contr
             return figures.keySet();
         }
 
+        /** The school's own cell: its counters, 1 school (0 once it has no figure left); null when not kept. */
+        Tally ownTally() {
+            return totals == null ? null : new Tally(isEmpty() ? Counts.none() : totals, isEmpty() ? 0 : 1, 0);
+        }
+
         CellMembership with(String district) {
             if (district == null) {
                 return this;
             }
             TreeMap<String, Long> next = new TreeMap<>(figures);
             next.merge(district, 1L, Long::sum);
-            return new CellMembership(next);
+            return new CellMembership(next, totals);
         }
 
         CellMembership without(String district) {
@@ -183,7 +263,12 @@ final class SchoolCells implements Processor<Object, FigureChange, String, Contr
             }
             TreeMap<String, Long> next = new TreeMap<>(figures);
             next.computeIfPresent(district, (d, n) -> n > 1 ? n - 1 : null);
-            return new CellMembership(next);
+            return new CellMembership(next, totals);
+        }
+
+        /** With a figure change's counters added to the school's own (extremes combine by min/max, as in a cell). */
+        CellMembership plus(Counts delta) {
+            return totals == null ? this : new CellMembership(figures, totals.plus(delta).withoutZeros());
         }
     }
 }

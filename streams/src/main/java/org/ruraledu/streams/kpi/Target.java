@@ -2,14 +2,21 @@ package org.ruraledu.streams.kpi;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.ruraledu.contract.District;
+import org.ruraledu.contract.Kpi;
 import org.ruraledu.contract.KpiStatus;
 
 /**
  * A dated target of the plan for one metric in some scopes, as the target catalog lists it (e.g. lunch coverage
  * 1.0 in every district and the city by the end of 2023, item 9; open dropout cases kept at 0, item 38).
  *
- * @param scopes    the district keys and/or {@code city} the target holds in; empty = every district and the city
+ * @param scopes    the district keys and/or {@code city} the target holds in; empty = every district and the city.
+ *                  School scopes only when named: {@code school:{schoolId}} one school, {@value #EVERY_SCHOOL}
+ *                  every school (a target without them judges no school)
  * @param value     the threshold a figure must reach ({@link Direction#AT_LEAST}) or not pass ({@link Direction#AT_MOST})
  * @param deadline  the day by which the plan wants the threshold reached (named in alerts)
  * @param holdsFrom the first day the threshold holds: a figure of a period starting then or later that misses it has
@@ -24,6 +31,9 @@ import org.ruraledu.contract.KpiStatus;
 public record Target(String targetId, int planItem, String metric, Set<String> scopes, Direction direction,
         double value, LocalDate deadline, LocalDate holdsFrom, Baseline baseline, double tolerance, Words plan,
         int line) {
+
+    /** The scope entry that names every school's own scope ({@code school:{schoolId}}). */
+    public static final String EVERY_SCHOOL = Kpi.SCHOOL_SCOPE_PREFIX + "*";
 
     /** Tiny slack so that a ratio computed in floating point still meets a target of exactly 1.0. */
     private static final double EPSILON = 1e-9;
@@ -47,10 +57,42 @@ public record Target(String targetId, int planItem, String metric, Set<String> s
                 tolerance, new Words("", ""), 0);
     }
 
-    /** Whether the target holds in {@code scope} (a district key or {@code city}). */
+    /**
+     * Whether the target holds in {@code scope} (a district key, {@code city} or {@code school:{schoolId}}). A school
+     * is judged only by a target that names it, or every school ({@value #EVERY_SCHOOL}).
+     */
     public boolean appliesTo(String scope) {
+        if (Kpi.isSchoolScope(scope)) {
+            return scopes.contains(scope) || scopes.contains(EVERY_SCHOOL);
+        }
         return scopes.isEmpty() || scopes.contains(scope);
     }
+
+    /** Whether some scope is judged by both targets (whatever their metric and dates). */
+    public boolean sharesAScopeWith(Target other) {
+        Set<String> theirs = other.areas();
+        boolean areas = areas().stream().anyMatch(theirs::contains);
+        Set<String> mySchools = schools();
+        Set<String> theirSchools = other.schools();
+        boolean schools = !mySchools.isEmpty() && !theirSchools.isEmpty() && (mySchools.contains(EVERY_SCHOOL)
+                || theirSchools.contains(EVERY_SCHOOL) || mySchools.stream().anyMatch(theirSchools::contains));
+        return areas || schools;
+    }
+
+    /** The districts and/or city the target judges (every one when no scope is given). */
+    private Set<String> areas() {
+        if (scopes.isEmpty()) {
+            return ALL_AREAS;
+        }
+        return scopes.stream().filter(scope -> !Kpi.isSchoolScope(scope)).collect(Collectors.toSet());
+    }
+
+    private Set<String> schools() {
+        return scopes.stream().filter(Kpi::isSchoolScope).collect(Collectors.toSet());
+    }
+
+    private static final Set<String> ALL_AREAS = Stream.concat(Stream.of(District.CITY),
+            Arrays.stream(District.values()).map(District::key)).collect(Collectors.toUnmodifiableSet());
 
     /** Whether the threshold already holds on {@code day} (a miss is SLIPPED, not AT_RISK). */
     public boolean holdsOn(LocalDate day) {

@@ -30,7 +30,7 @@ public final class Targets {
                         + "' (first declared at line " + clash.line() + ")");
             }
             for (Target other : byMetric.getOrDefault(target.metric(), List.of())) {
-                if (other.holdsFrom().equals(target.holdsFrom()) && overlap(other, target)) {
+                if (other.holdsFrom().equals(target.holdsFrom()) && other.sharesAScopeWith(target)) {
                     throw new IllegalArgumentException(where(target) + "target '" + target.targetId()
                             + "' and target '" + other.targetId() + "' (line " + other.line() + ") both judge "
                             + target.metric() + " from " + target.holdsFrom() + " in the same scope");
@@ -115,9 +115,5 @@ public final class Targets {
 
     private String where(Target target) {
         return source + (target.line() > 0 ? " line " + target.line() : "") + ": ";
-    }
-
-    private static boolean overlap(Target a, Target b) {
-        return a.scopes().isEmpty() || b.scopes().isEmpty() || a.scopes().stream().anyMatch(b.scopes()::contains);
     }
 }

@@ -54,7 +54,7 @@ public final class Meals implements Domain {
         KStream<String, Enriched<MealReport>> reports = f.ingest().forDomain(NAME).stream(InputKind.MEAL_REPORTS);
         KStream<String, Revision<MealReport>> revisions = LatestReportWins.apply(f, reports, REPORTS);
         f.kpis().rollUp(NAME, revisions.mapValues(Revision::change, Named.as(NAME + "-figure-change")),
-                List.of(Period.DAY, Period.MONTH), List.of(COVERAGE, FOOD_SAFETY_INCIDENTS));
+                Period.DAY, List.of(COVERAGE, FOOD_SAFETY_INCIDENTS));
         int correctionWindowDays = f.settings().getInt(CORRECTION_WINDOW_DAYS);
         if (correctionWindowDays < 0) {
             throw new IllegalArgumentException(CORRECTION_WINDOW_DAYS + " must not be negative, got " + correctionWindowDays);

@@ -73,7 +73,7 @@ public final class Reporting implements Domain {
                 ? List.of(((ReportingOutput.Figure) output).update()) : List.<FigureUpdate>of(), Named.as(NAME + "-figures"));
         f.kpis().rollUp(NAME, CountedFigures.changes(f.builder(), NAME, figures, retention, f.clock())
                         .mapValues(ReportingKpis::periods, Named.as(NAME + "-figure-periods")),
-                List.of(Period.DAY, Period.MONTH), ReportingKpis.METRICS);
+                Period.DAY, ReportingKpis.METRICS);
         f.alerts().track(NAME, outputs.flatMapValues(output -> output instanceof ReportingOutput.Condition
                 ? List.of(((ReportingOutput.Condition) output).condition()) : List.<AlertCondition>of(),
                 Named.as(NAME + "-conditions")));

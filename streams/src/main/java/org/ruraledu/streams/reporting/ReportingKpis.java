@@ -71,7 +71,10 @@ final class ReportingKpis {
                 new SchoolFigure(schoolId, district, ReportSchedule.day(period), Counts.of(counters)));
     }
 
-    /** A month's or a term's figure counts in the month only (not in the day it is dated); the others in both. */
+    /**
+     * A month's or a term's figure covers the month of its first day: it counts in that month and its term (not in
+     * the day it is dated nor its week); the others are a day's, in its day, week, month and term.
+     */
     static FigureChange periods(FigureChange change) {
         SchoolFigure figure = change.after() != null ? change.after() : change.before();
         boolean monthly = figure != null && java.util.Arrays.stream(ReportKind.values())

@@ -24,10 +24,26 @@ public final class Compact {
     }
 
     /**
+     * A layout that replaced an earlier one: values are written as {@code format}, and a value still in the
+     * earlier format {@code older} (a store or changelog written by an earlier version) is read with
+     * {@code readOlder}, so an upgrade needs no migration of the store.
+     */
+    public static <T> Serde<T> serde(byte format, BiConsumer<T, Writer> write, Function<Reader, T> read, byte older,
+            Function<Reader, T> readOlder) {
+        return build(format, write, in -> in.format == older ? readOlder.apply(in) : read.apply(in), older, null);
+    }
+
+    /**
      * For state that an earlier version kept as JSON: such a value (it starts with '{', which is no format byte)
      * is still read, as {@code legacyJson}, so an upgrade needs no migration of the store.
      */
     public static <T> Serde<T> serde(byte format, BiConsumer<T, Writer> write, Function<Reader, T> read,
+            Class<T> legacyJson) {
+        return build(format, write, read, format, legacyJson);
+    }
+
+    /** Reads {@code format} and {@code older} (the same byte when there is no older one) with {@code read}. */
+    private static <T> Serde<T> build(byte format, BiConsumer<T, Writer> write, Function<Reader, T> read, byte older,
             Class<T> legacyJson) {
         org.ruraledu.serde.JsonSerde<T> json = legacyJson == null ? null : new org.ruraledu.serde.JsonSerde<>(legacyJson);
         return Serdes.serdeFrom((topic, value) -> {
@@ -46,9 +62,9 @@ public final class Compact {
                 return json.deserializer().deserialize(topic, data);
             }
             Reader in = new Reader(ByteBuffer.wrap(data));
-            byte found = in.buffer.get();
-            if (found != format) {
-                throw new IllegalStateException("unknown record format " + found + " (expected " + format + ")");
+            in.format = in.buffer.get();
+            if (in.format != format && in.format != older) {
+                throw new IllegalStateException("unknown record format " + in.format + " (expected " + format + ")");
             }
             return read.apply(in);
         });
@@ -95,6 +111,8 @@ public final class Compact {
 
     public static final class Reader {
         private final ByteBuffer buffer;
+        /** The format byte of the value being read. */
+        private byte format;
 
         Reader(ByteBuffer buffer) {
             this.buffer = buffer;

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.ruraledu.config.Settings;
 import org.ruraledu.contract.District;
+import org.ruraledu.contract.Kpi;
 import org.ruraledu.streams.kpi.Target;
 import org.ruraledu.streams.kpi.Targets;
 
@@ -35,7 +36,8 @@ import org.ruraledu.streams.kpi.Targets;
  * <pre>
  * {"version": 1, "targets": [
  *   {"id": "plan-09-lunch", "planItem": 9, "plan": {"zh": "...", "en": "..."}, "metric": "meals.coverage",
- *    "scopes": ["city", "wendeng"],            (optional; absent = every district and the city)
+ *    "scopes": ["city", "wendeng"],            (optional; absent = every district and the city; school scopes
+ *                                               only when named: "school:{schoolId}", "school:*" = every school)
  *    "comparison": "AT_LEAST", "threshold": 1.0, "deadline": "2023-12-31",
  *    "holdsFrom": "2024-01-01",                (optional; absent = the day after the deadline)
  *    "baseline": {"value": 0.8, "date": "2023-07-01"},  (optional: progress expected from there)
@@ -191,22 +193,28 @@ public final class TargetCatalog {
             }
         }
 
+        /** {@code school:{schoolId}} (a school's own KPIs) or {@code school:*} (every school's). */
+        private static boolean isSchool(String scope) {
+            return Kpi.isSchoolScope(scope) && !scope.substring(Kpi.SCHOOL_SCOPE_PREFIX.length()).isBlank();
+        }
+
         private Set<String> scopes() {
             if (!fields.containsKey("scopes")) {
                 return Set.of();
             }
             JsonNode scopes = fields.get("scopes");
             if (!scopes.isArray() || scopes.isEmpty()) {
-                throw fail("scopes", "scopes must be a non-empty list of district keys and/or \"city\""
-                        + " (leave it out for every district and the city)");
+                throw fail("scopes", "scopes must be a non-empty list of district keys, \"city\" and/or school"
+                        + " scopes (leave it out for every district and the city)");
             }
             Set<String> keys = new LinkedHashSet<>();
             for (JsonNode scope : scopes) {
                 String key = scope.asText();
-                if (!scope.isTextual() || !(District.CITY.equals(key) || District.isKey(key))) {
+                if (!scope.isTextual() || !(District.CITY.equals(key) || District.isKey(key) || isSchool(key))) {
                     throw fail("scopes", "unknown scope '" + scope.asText() + "' (district keys: "
                             + String.join(", ", Arrays.stream(District.values()).map(District::key)
-                                    .toList()) + "; or city)");
+                                    .toList()) + "; city; school:{schoolId} for one school, "
+                            + Target.EVERY_SCHOOL + " for every school)");
                 }
                 keys.add(key);
             }

@@ -36,7 +36,7 @@ import org.ruraledu.streams.kpi.Targets;
  *
  * <p>One period per metric drives the alert, so that it does not flap between a day's and a month's figure: the
  * standing figure ({@code current}, re-stamped daily: a period is a day) where a rollup has the metric standing,
- * else the longest dated period (a month). A rollup cell is partitioned by cell ({@code {scope}|{period}|{start}}),
+ * else the month (not the term: see {@link #drivingPeriod}). A rollup cell is partitioned by cell ({@code {scope}|{period}|{start}}),
  * so one scope's successive periods are counted in different tasks; the watch needs them in one, in order, hence
  * one repartition by scope of the few KPI changes of watched metrics (not of the reports). Every store and the
  * lifecycle are per rollup and level: no store joins two rollups' sub-topologies.
@@ -96,8 +96,17 @@ public final class TargetSlips {
         return driving;
     }
 
-    /** CURRENT for a standing rollup, else its longest period (DAY < WEEK < MONTH < CURRENT in the enum). */
+    /**
+     * CURRENT for a standing rollup, else its month: a term is too long to drive an alert that resolves after
+     * {@value #RESOLVE_AFTER} good periods (three terms are a year and a half), a day or a week too short for a
+     * plan's target. A rollup with neither (none so far): its longest period.
+     */
     static Period drivingPeriod(PublishedKpis level) {
+        for (Period driving : List.of(Period.CURRENT, Period.MONTH)) {
+            if (level.periods().contains(driving)) {
+                return driving;
+            }
+        }
         return Collections.max(level.periods());
     }
 

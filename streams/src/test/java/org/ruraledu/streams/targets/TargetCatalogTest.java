@@ -127,6 +127,30 @@ class TargetCatalogTest {
         assertThat(parse(catalog(target("a", ""), target("b", "\"deadline\": \"2027-12-31\""))).all()).hasSize(2);
     }
 
+    /**
+     * School scopes only when named: {@code school:{schoolId}} or {@code school:*}. They share no scope with the
+     * districts and city, so a schools' target may hold from the same day as the districts' one.
+     */
+    @Test
+    void schoolScopesAreJudgedOnlyByTargetsThatNameThem() throws IOException {
+        Targets targets = parse(catalog(target("all", ""), target("schools", "\"scopes\": [\"school:*\"]"),
+                target("one", "\"scopes\": [\"school:w1\", \"wendeng\"]").replace("2025-12-31", "2026-06-30")));
+        assertThat(targets.byId("all").appliesTo("school:w1")).as("no scopes: districts and city").isFalse();
+        assertThat(targets.byId("all").appliesTo("wendeng")).isTrue();
+        assertThat(targets.byId("schools").appliesTo("school:w9")).isTrue();
+        assertThat(targets.byId("schools").appliesTo("city")).isFalse();
+        assertThat(targets.applying("school:w1", "meals.coverage", LocalDate.parse("2026-08-01")))
+                .map(Target::targetId).as("the later of the two that name it").contains("one");
+        assertThat(targets.applying("school:w2", "meals.coverage", LocalDate.parse("2026-08-01")))
+                .map(Target::targetId).contains("schools");
+
+        assertThatThrownBy(() -> parse(catalog(target("a", "\"scopes\": [\"school:*\"]"),
+                target("b", "\"scopes\": [\"school:w1\"]"))))
+                .hasMessageContaining("target 'b' and target 'a' (line 3) both judge meals.coverage");
+        assertThatThrownBy(() -> parse(catalog(target("t", "\"scopes\": [\"school:\"]"))))
+                .hasMessageContaining("unknown scope 'school:'").hasMessageContaining("school:* for every school");
+    }
+
     @Test
     void notJsonOrNoVersionStopsTheStart() {
         assertThatThrownBy(() -> parse("{\"version\": 1,\n \"targets\": [\n {\"id\": }]}"))
