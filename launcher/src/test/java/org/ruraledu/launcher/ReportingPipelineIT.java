@@ -265,10 +265,10 @@ class ReportingPipelineIT {
             String district = schools.get(id).getDistrict();
             for (String periodCell : kind.cells()) {
                 for (String metric : List.of("reporting.completeness", "reporting.completeness." + kind.path)) {
-                    count(cells, metric + "|" + periodCell, district, sends != Sends.NEVER);
+                    count(cells, metric + "|" + periodCell, id, district, sends != Sends.NEVER);
                 }
                 for (String metric : List.of("reporting.timeliness", "reporting.timeliness." + kind.path)) {
-                    count(cells, metric + "|" + periodCell, district, sends == Sends.ON_TIME);
+                    count(cells, metric + "|" + periodCell, id, district, sends == Sends.ON_TIME);
                 }
             }
         }));
@@ -278,8 +278,10 @@ class ReportingPipelineIT {
         return ratios;
     }
 
-    private static void count(Map<String, Map<String, long[]>> cells, String cell, String district, boolean hit) {
-        for (String scope : List.of(district, District.CITY)) {
+    /** One owed period of school {@code id}: in its own scope, its district's and the city's. */
+    private static void count(Map<String, Map<String, long[]>> cells, String cell, String id, String district,
+            boolean hit) {
+        for (String scope : List.of("school:" + id, district, District.CITY)) {
             long[] c = cells.computeIfAbsent(cell, k -> new TreeMap<>()).computeIfAbsent(scope, k -> new long[2]);
             c[0] += hit ? 1 : 0;
             c[1]++;
