@@ -44,6 +44,8 @@ class ReportingTopologyTest {
     private TopologyFixture fx;
     private TestInputTopic<byte[], byte[]> meals;
     private TestInputTopic<byte[], byte[]> readings;
+    private TestInputTopic<byte[], byte[]> care;
+    private TestInputTopic<byte[], byte[]> enrolment;
 
     private void start(String kinds, Instant at) {
         start(TopologyFixture.reportingAndItsOwners(), kinds, at);
@@ -54,6 +56,8 @@ class ReportingTopologyTest {
         ByteArraySerializer bytes = new ByteArraySerializer();
         meals = fx.driver.createInputTopic(Topics.MEAL_REPORTS.name(), bytes, bytes);
         readings = fx.driver.createInputTopic(Topics.CLIMATE_READINGS.name(), bytes, bytes);
+        care = fx.driver.createInputTopic(Topics.CARE_REPORTS.name(), bytes, bytes);
+        enrolment = fx.driver.createInputTopic(Topics.ENROLLMENT.name(), bytes, bytes);
     }
 
     private void start() {
@@ -244,12 +248,7 @@ class ReportingTopologyTest {
 
     @Test
     void careIsOwedMonthlyByDay5AndEnrolmentWithinTheTermsFirst14Days() {
-        List<Domain> domains = new ArrayList<>(TopologyFixture.reportingAndItsOwners());
-        domains.add(new PlanTargets());
-        start(domains, "care-reports,enrollment", TopologyFixture.NOW);
-        ByteArraySerializer bytes = new ByteArraySerializer();
-        TestInputTopic<byte[], byte[]> care = fx.driver.createInputTopic(Topics.CARE_REPORTS.name(), bytes, bytes);
-        TestInputTopic<byte[], byte[]> enrolment = fx.driver.createInputTopic(Topics.ENROLLMENT.name(), bytes, bytes);
+        start("care-reports,enrollment", TopologyFixture.NOW);
         fx.register(school("w1", "wendeng"), school("w2", "wendeng")); // rural: both must report care
         at("2026-05-03T10:00");
         care.pipeInput(key("w2"), encode(CareData.care("c-w2", "w2", "2026-04", 3, 3, true)), local("2026-05-03T10:00"));
@@ -290,9 +289,6 @@ class ReportingTopologyTest {
         List<Domain> domains = new ArrayList<>(TopologyFixture.reportingAndItsOwners());
         domains.add(new PlanTargets());
         start(domains, "care-reports,enrollment", TopologyFixture.NOW);
-        ByteArraySerializer bytes = new ByteArraySerializer();
-        TestInputTopic<byte[], byte[]> care = fx.driver.createInputTopic(Topics.CARE_REPORTS.name(), bytes, bytes);
-        TestInputTopic<byte[], byte[]> enrolment = fx.driver.createInputTopic(Topics.ENROLLMENT.name(), bytes, bytes);
         fx.register(school("w1", "wendeng"), school("w2", "wendeng"));
         at("2026-05-03T10:00");
         care.pipeInput(key("w2"), encode(CareData.care("c-w2", "w2", "2026-04", 3, 3, true)), local("2026-05-03T10:00"));
