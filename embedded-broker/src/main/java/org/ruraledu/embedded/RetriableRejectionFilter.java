@@ -8,26 +8,44 @@ import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.slf4j.Marker;
 
 /**
- * Drops the broker's ERROR for one rejection that the producer retries by design, so that the console of
- * {@code ruraledu run} and the benchmark shows errors to act on only. Under load, an exactly-once producer
+ * Drops the log lines of two rejections that the exactly-once producer retries by design, so that the console of
+ * {@code ruraledu run} and the benchmark shows what there is to act on only.
+ *
+ * <p>The broker's ERROR: under load, an exactly-once producer
  * (transactions v2, KIP-890) pipelines a partition's next batches while the broker still verifies the first one of
  * the transaction; the broker refuses them ("Expected sequence 0 for transactions v2 idempotent producer with no
  * existing state", KAFKA-18202), the producer sends them again, and nothing is lost or duplicated, yet
- * {@code kafka.server.ReplicaManager} logs each refusal as an ERROR with a stack trace. Any other error of the
- * broker passes, and with {@code RURALEDU_LOG_LEVEL=DEBUG} these pass too. Installed by the logback.xml files.
+ * {@code kafka.server.ReplicaManager} logs each refusal as an ERROR with a stack trace.
+ *
+ * <p>The producer's WARN: a transaction's first write to a partition whose previous transaction's markers are still
+ * being written is answered CONCURRENT_TRANSACTIONS, and the producer's Sender warns "retrying" for each partition.
+ *
+ * <p>Any other error or warning passes, and with {@code RURALEDU_LOG_LEVEL=DEBUG} these pass too. Installed by the
+ * logback.xml files.
  */
 public final class RetriableRejectionFilter extends TurboFilter {
     static final String LOGGER = "kafka.server.ReplicaManager";
     static final String RETRIED = "for transactions v2 idempotent producer with no existing state";
+    static final String SENDER = "org.apache.kafka.clients.producer.internals.Sender";
+    static final String CONCURRENT = "CONCURRENT_TRANSACTIONS";
 
     @Override
     public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,
             Throwable t) {
-        boolean retried = level == Level.ERROR && LOGGER.equals(logger.getName())
-                && t instanceof OutOfOrderSequenceException && t.getMessage() != null && t.getMessage().contains(RETRIED);
+        boolean retried = refusedBatch(level, logger, t) || concurrentTransaction(level, logger, format, params);
         if (!retried || logger.getLoggerContext().getLogger(Logger.ROOT_LOGGER_NAME).isDebugEnabled()) {
             return FilterReply.NEUTRAL;
         }
         return FilterReply.DENY;
+    }
+
+    private static boolean refusedBatch(Level level, Logger logger, Throwable t) {
+        return level == Level.ERROR && LOGGER.equals(logger.getName()) && t instanceof OutOfOrderSequenceException
+                && t.getMessage() != null && t.getMessage().contains(RETRIED);
+    }
+
+    private static boolean concurrentTransaction(Level level, Logger logger, String format, Object[] params) {
+        return level == Level.WARN && SENDER.equals(logger.getName()) && format != null && format.contains("retrying")
+                && params != null && params.length > 0 && CONCURRENT.equals(String.valueOf(params[params.length - 1]));
     }
 }

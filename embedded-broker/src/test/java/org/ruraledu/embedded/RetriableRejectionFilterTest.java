@@ -43,6 +43,20 @@ class RetriableRejectionFilterTest {
     }
 
     @Test
+    void theProducersRetryOfAConcurrentTransactionIsDroppedAndItsOtherWarningsShow() {
+        Logger sender = context.getLogger("org.apache.kafka.clients.producer.internals.Sender");
+        String format = "{}Got error produce response with correlation id {} on topic-partition {}, retrying ({} "
+                + "attempts left). Error: {}";
+        sender.warn(format, "[Producer clientId=p] ", 1186, "x-repartition-2", 2147483646, "CONCURRENT_TRANSACTIONS");
+        assertThat(seen.list).isEmpty();
+
+        sender.warn(format, "[Producer clientId=p] ", 1187, "x-repartition-2", 2147483646, "NOT_LEADER_OR_FOLLOWER");
+        sender.warn("{}Received invalid metadata error in produce request on partition {} due to {}",
+                "[Producer clientId=p] ", "x-0", "CONCURRENT_TRANSACTIONS");
+        assertThat(seen.list).hasSize(2);
+    }
+
+    @Test
     void atDebugEveryRefusalShows() {
         context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.DEBUG);
         context.getLogger("kafka.server.ReplicaManager").error("Error processing append operation on partition x",

@@ -104,17 +104,31 @@ public final class TopicAdmin {
             return;
         }
         var result = admin.createTopics(missing);
+        List<String> created = new ArrayList<>();
         for (var entry : result.values().entrySet()) {
             try {
                 entry.getValue().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                log.info("created topic {}", entry.getKey());
+                created.add(entry.getKey());
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
                     throw e;
                 }
             }
         }
+        // A first start creates the contract's few topics and the streams application's hundred and more internal
+        // ones: one line each for the few, one line for the many (each at DEBUG).
+        created.sort(null);
+        if (created.size() <= NAMED_AT_INFO) {
+            created.forEach(name -> log.info("created topic {}", name));
+        } else {
+            log.info("created {} topics ({} ... {}; RURALEDU_LOG_LEVEL=DEBUG names each)", created.size(),
+                    created.get(0), created.get(created.size() - 1));
+            created.forEach(name -> log.debug("created topic {}", name));
+        }
     }
+
+    /** Up to how many topics created at once are each named at INFO. */
+    private static final int NAMED_AT_INFO = 12;
 
     /** Waits until the leader of every partition of every topic answers a list-offsets request. */
     public static void awaitWritable(Admin admin, Set<String> topicNames, Duration timeout)
