@@ -6,6 +6,7 @@ import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.slf4j.Marker;
+import org.slf4j.helpers.MessageFormatter;
 
 /**
  * Drops the log lines of two rejections that the exactly-once producer retries by design, so that the console of
@@ -44,8 +45,15 @@ public final class RetriableRejectionFilter extends TurboFilter {
                 && t.getMessage() != null && t.getMessage().contains(RETRIED);
     }
 
+    /**
+     * Kafka's client loggers format the message before they hand it over (LogContext), so it is matched as text:
+     * "... retrying (n attempts left). Error: CONCURRENT_TRANSACTIONS".
+     */
     private static boolean concurrentTransaction(Level level, Logger logger, String format, Object[] params) {
-        return level == Level.WARN && SENDER.equals(logger.getName()) && format != null && format.contains("retrying")
-                && params != null && params.length > 0 && CONCURRENT.equals(String.valueOf(params[params.length - 1]));
+        if (level != Level.WARN || !SENDER.equals(logger.getName()) || format == null) {
+            return false;
+        }
+        String message = params == null ? format : MessageFormatter.arrayFormat(format, params).getMessage();
+        return message.contains("retrying") && message.endsWith("Error: " + CONCURRENT);
     }
 }

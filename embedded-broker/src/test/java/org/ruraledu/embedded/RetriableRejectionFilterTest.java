@@ -45,14 +45,19 @@ class RetriableRejectionFilterTest {
     @Test
     void theProducersRetryOfAConcurrentTransactionIsDroppedAndItsOtherWarningsShow() {
         Logger sender = context.getLogger("org.apache.kafka.clients.producer.internals.Sender");
+        // As Kafka's LogContext hands it over: formatted, with the client's prefix (seen in `ruraledu run`).
+        String prefix = "[Producer clientId=ruraledu-streams-1-StreamThread-1-producer, transactionalId=ruraledu-streams-1] ";
+        sender.warn(prefix + "Got error produce response with correlation id 163 on topic-partition "
+                + "ruraledu-streams-enrollment-awaiting-school-store-changelog-2, retrying (2147483646 attempts left). "
+                + "Error: CONCURRENT_TRANSACTIONS");
         String format = "{}Got error produce response with correlation id {} on topic-partition {}, retrying ({} "
                 + "attempts left). Error: {}";
-        sender.warn(format, "[Producer clientId=p] ", 1186, "x-repartition-2", 2147483646, "CONCURRENT_TRANSACTIONS");
+        sender.warn(format, prefix, 1186, "x-repartition-2", 2147483646, "CONCURRENT_TRANSACTIONS");
         assertThat(seen.list).isEmpty();
 
-        sender.warn(format, "[Producer clientId=p] ", 1187, "x-repartition-2", 2147483646, "NOT_LEADER_OR_FOLLOWER");
-        sender.warn("{}Received invalid metadata error in produce request on partition {} due to {}",
-                "[Producer clientId=p] ", "x-0", "CONCURRENT_TRANSACTIONS");
+        sender.warn(format, prefix, 1187, "x-repartition-2", 2147483646, "NOT_LEADER_OR_FOLLOWER");
+        sender.warn(prefix + "Received invalid metadata error in produce request on partition x-0 due to "
+                + "CONCURRENT_TRANSACTIONS");
         assertThat(seen.list).hasSize(2);
     }
 
