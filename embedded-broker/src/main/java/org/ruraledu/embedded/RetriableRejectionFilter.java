@@ -4,6 +4,8 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
+import java.util.concurrent.CompletionException;
+import org.apache.kafka.common.errors.NotControllerException;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.slf4j.Marker;
 import org.slf4j.helpers.MessageFormatter;
@@ -21,6 +23,9 @@ import org.slf4j.helpers.MessageFormatter;
  * <p>The producer's WARN: a transaction's first write to a partition whose previous transaction's markers are still
  * being written is answered CONCURRENT_TRANSACTIONS, and the producer's Sender warns "retrying" for each partition.
  *
+ * <p>The controller's ERROR at a restart: the single node's broker registers with its controller while that is still
+ * taking office, gets NotControllerException ("The active controller appears to be node 1") and registers again.
+ *
  * <p>Any other error or warning passes, and with {@code RURALEDU_LOG_LEVEL=DEBUG} these pass too. Installed by the
  * logback.xml files.
  */
@@ -29,11 +34,13 @@ public final class RetriableRejectionFilter extends TurboFilter {
     static final String RETRIED = "for transactions v2 idempotent producer with no existing state";
     static final String SENDER = "org.apache.kafka.clients.producer.internals.Sender";
     static final String CONCURRENT = "CONCURRENT_TRANSACTIONS";
+    static final String CONTROLLER_APIS = "kafka.server.ControllerApis";
 
     @Override
     public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,
             Throwable t) {
-        boolean retried = refusedBatch(level, logger, t) || concurrentTransaction(level, logger, format, params);
+        boolean retried = refusedBatch(level, logger, t) || concurrentTransaction(level, logger, format, params)
+                || earlyRegistration(level, logger, t);
         if (!retried || logger.getLoggerContext().getLogger(Logger.ROOT_LOGGER_NAME).isDebugEnabled()) {
             return FilterReply.NEUTRAL;
         }
@@ -43,6 +50,12 @@ public final class RetriableRejectionFilter extends TurboFilter {
     private static boolean refusedBatch(Level level, Logger logger, Throwable t) {
         return level == Level.ERROR && LOGGER.equals(logger.getName()) && t instanceof OutOfOrderSequenceException
                 && t.getMessage() != null && t.getMessage().contains(RETRIED);
+    }
+
+    private static boolean earlyRegistration(Level level, Logger logger, Throwable t) {
+        Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+        return level == Level.ERROR && CONTROLLER_APIS.equals(logger.getName())
+                && cause instanceof NotControllerException;
     }
 
     /**

@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import org.apache.kafka.common.errors.NotControllerException;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +60,18 @@ class RetriableRejectionFilterTest {
         sender.warn(prefix + "Received invalid metadata error in produce request on partition x-0 due to "
                 + "CONCURRENT_TRANSACTIONS");
         assertThat(seen.list).hasSize(2);
+    }
+
+    @Test
+    void aRegistrationRetriedWhileTheControllerTakesOfficeIsDropped() {
+        Logger controller = context.getLogger("kafka.server.ControllerApis");
+        controller.error("[ControllerApis nodeId=1] Unexpected error handling request RequestHeader(apiKey="
+                + "CONTROLLER_REGISTRATION)", new java.util.concurrent.CompletionException(
+                new NotControllerException("The active controller appears to be node 1.")));
+        assertThat(seen.list).isEmpty();
+        controller.error("[ControllerApis nodeId=1] Unexpected error handling request",
+                new java.util.concurrent.CompletionException(new IllegalStateException("disk")));
+        assertThat(seen.list).hasSize(1);
     }
 
     @Test
