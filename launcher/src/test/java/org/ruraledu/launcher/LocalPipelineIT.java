@@ -39,6 +39,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import picocli.CommandLine;
+import org.ruraledu.calendar.SchoolCalendar;
 import org.ruraledu.contract.District;
 import org.ruraledu.contract.Kpi;
 import org.ruraledu.producers.client.InvalidRecordsException;
@@ -67,11 +68,21 @@ import org.ruraledu.topics.Topics;
 class LocalPipelineIT {
     private static LocalPipeline pipeline;
     private static List<SimulatedSchool> schools;
+    private static final int SIMULATED_DAYS = 3;
+    /**
+     * The first school day the simulator reports. The days the tests below own are counted back from it, not from
+     * today: in the summer vacation the last school days lie up to two months back (on 11 August 2026, today - 40
+     * was 2 July, a simulated day, and the district's figure of that day was not the test school's alone).
+     */
+    private static LocalDate firstSimulatedDay;
 
     @BeforeAll
     static void startPipelineAndSimulateSchools() throws Exception {
         pipeline = PipelineTesting.startPipeline("e2e");
-        schools = PipelineTesting.simulate(pipeline, new SimulatorOptions(40, 3, 0, 1.0, 99, 0, 0),
+        // Taken before the simulator takes its own: if the day turns between them, its days start later, not earlier.
+        firstSimulatedDay = SchoolCalendar.from(pipeline.settings()).lastSchoolDays(
+                LocalDate.now(pipeline.clock().withZone(RecordRules.ZONE)), SIMULATED_DAYS).get(0);
+        schools = PipelineTesting.simulate(pipeline, new SimulatorOptions(40, SIMULATED_DAYS, 0, 1.0, 99, 0, 0),
                 new StudentRefs("e2e-test-key-e2e-test-key-e2e-test-key".getBytes()));
     }
 
@@ -104,7 +115,7 @@ class LocalPipelineIT {
         SimulatedSchool school = schools.get(0);
         String token = new TokenStore(pipeline.settings().getPath("gateway.tokens.file")).issue(school.id());
         // A day no simulated school reported: the district's figure is exactly this school's.
-        LocalDate day = LocalDate.now(RecordRules.ZONE).minusDays(40);
+        LocalDate day = firstSimulatedDay.minusDays(40);
         String kpiKey = Kpi.key(school.district(), "meals.coverage", "day", day);
 
         assertThat(postMeal(school.id(), token, "gw-1", day, 100, 90).statusCode()).isEqualTo(202);
@@ -155,7 +166,7 @@ class LocalPipelineIT {
 
         SimulatedSchool school = schools.get(1);
         String token = new TokenStore(pipeline.settings().getPath("gateway.tokens.file")).issue(school.id());
-        LocalDate day = LocalDate.now(RecordRules.ZONE).minusDays(50);
+        LocalDate day = firstSimulatedDay.minusDays(50);
         assertThat(postMeal(school.id(), token, "after-garbage", day, 50, 50).statusCode()).isEqualTo(202);
         String key = Kpi.key(school.district(), "meals.coverage", "day", day);
         await().atMost(Duration.ofSeconds(5)).until(() -> latestKpi(key) != null);
@@ -241,7 +252,7 @@ class LocalPipelineIT {
                     assertThat(letter.value()).as("value of the dead letter of %s", what).isNull();
                 }
             });
-            assertThat(latestKpi(Kpi.key(school.district(), "meals.coverage", "day", HEADER_DAY)))
+            assertThat(latestKpi(Kpi.key(school.district(), "meals.coverage", "day", headerDay())))
                     .as("the valid record with raw numbers in its headers counts").isNotNull();
         });
         byte[] validId = valid.getReportId().getBytes(StandardCharsets.UTF_8);
@@ -293,7 +304,10 @@ class LocalPipelineIT {
     }
 
     /** The day of the valid meal report with raw numbers in its headers: no other record is of that day. */
-    private static final LocalDate HEADER_DAY = LocalDate.now(RecordRules.ZONE).minusDays(60);
+    private static LocalDate headerDay() {
+        return firstSimulatedDay.minusDays(60);
+    }
+
     private static final String COUNTED = "straight: a valid report with raw numbers in its headers";
     private static final String REGISTRY_ENTRY = "straight: a registry entry with a raw number in the name";
     private static final String REPORT_OF_THAT_SCHOOL = "straight: a report of that school";
@@ -312,7 +326,7 @@ class LocalPipelineIT {
             for (var record : RawRecords.of(school.id(), ids, numbers, "straight").entrySet()) {
                 sent.put(record.getKey(), send(producer, key, record.getValue()));
             }
-            MealReport meal = RawRecords.meal(school.id(), "keyed-" + UUID.randomUUID(), HEADER_DAY.minusDays(1));
+            MealReport meal = RawRecords.meal(school.id(), "keyed-" + UUID.randomUUID(), headerDay().minusDays(1));
             sent.put("straight key", send(producer,
                     ("G" + numberOf(ids, numbers, "straight key")).getBytes(StandardCharsets.UTF_8), meal));
             sent.put("straight undecodable", producer.send(new ProducerRecord<>(Topics.MEAL_REPORTS.name(), key,
@@ -320,7 +334,7 @@ class LocalPipelineIT {
                             .getBytes(StandardCharsets.UTF_8))).get());
 
             ProducerRecord<byte[], byte[]> counted = new ProducerRecord<>(Topics.MEAL_REPORTS.name(), key,
-                    encode(RawRecords.meal(school.id(), "headers-" + UUID.randomUUID(), HEADER_DAY)));
+                    encode(RawRecords.meal(school.id(), "headers-" + UUID.randomUUID(), headerDay())));
             counted.headers().add("x-student-number", ("G" + numberOf(ids, numbers, "straight header value"))
                     .getBytes(StandardCharsets.UTF_8));
             counted.headers().add("x-" + numberOf(ids, numbers, "straight header key"), new byte[] {1});
@@ -331,7 +345,7 @@ class LocalPipelineIT {
             sent.put(REGISTRY_ENTRY, send(producer, newKey, SchoolProfile.newBuilder(school.profile())
                     .setSchoolId(newSchool).setName("School of G" + numberOf(ids, numbers, REGISTRY_ENTRY)).build()));
             sent.put(REPORT_OF_THAT_SCHOOL, send(producer, newKey, RawRecords.meal(newSchool, "r-" + newSchool,
-                    HEADER_DAY)));
+                    headerDay())));
         }
         return sent;
     }

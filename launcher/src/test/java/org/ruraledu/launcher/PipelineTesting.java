@@ -7,13 +7,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.ruraledu.calendar.SchoolCalendar;
 import org.ruraledu.config.Settings;
@@ -55,17 +60,33 @@ final class PipelineTesting {
         return clock == null ? LocalPipeline.start(all) : LocalPipeline.start(all, clock);
     }
 
+    /**
+     * A school calendar of one term, {@code from} to {@code to}, school on {@code schoolDays} from 08:00 to 17:00, no
+     * holidays and no make-up days: so that what a test recounts does not depend on the day it runs.
+     */
+    static Path oneTermCalendar(Set<DayOfWeek> schoolDays, LocalDate from, LocalDate to) throws IOException {
+        Path file = Files.createTempFile("one-term-calendar-", ".json");
+        String days = schoolDays.stream().sorted().map(d -> "\"" + d + "\"").collect(Collectors.joining(","));
+        return Files.writeString(file, """
+                {"schoolDays": [%s], "schoolHours": {"from": "08:00", "to": "17:00"},
+                 "terms": [{"id": "test-term", "from": "%s", "to": "%s"}], "holidays": [], "makeUpDays": []}
+                """.formatted(days, from, to));
+    }
+
     /** Runs the simulator against the pipeline to the end and returns its schools. */
     static List<SimulatedSchool> simulate(LocalPipeline pipeline, SimulatorOptions options, StudentRefs refs)
             throws InterruptedException {
         return simulator(pipeline, options, refs).schools();
     }
 
-    /** Runs the simulator, on the pipeline's school calendar, against the pipeline to the end. */
+    /**
+     * Runs the simulator, on the pipeline's school calendar and clock (as {@code run} does), against the pipeline to
+     * the end: on a clock of its own it would date its reports by another "today" than the pipeline's.
+     */
     static Simulator simulator(LocalPipeline pipeline, SimulatorOptions options, StudentRefs refs)
             throws InterruptedException {
-        try (KafkaReportSink sink = new KafkaReportSink(pipeline.settings())) {
-            Simulator simulator = new Simulator(options, refs, sink, Clock.systemUTC(),
+        try (KafkaReportSink sink = new KafkaReportSink(pipeline.settings(), pipeline.clock())) {
+            Simulator simulator = new Simulator(options, refs, sink, pipeline.clock(),
                     SchoolCalendar.from(pipeline.settings()));
             simulator.run();
             return simulator;

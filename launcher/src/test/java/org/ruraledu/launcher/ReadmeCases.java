@@ -24,9 +24,11 @@ import org.ruraledu.schemas.StudentStatusEvent;
  *   <li>it closes on RETURNED or ATTENDING (the child is back: a return) or TRANSFERRED_OUT;</li>
  *   <li>cases depend on the events only, not on their arrival order: events are taken by the day they concern.</li>
  * </ul>
- * What the README leaves open, the oracle does not decide: school days are Monday to Friday (the days the simulator
- * reports; the README names no calendar), and two events of one pupil on one day are not ordered, so the test first
- * checks the input has none ({@link #daysWithTwoEventsOfOnePupil}).
+ * What the oracle does not decide: school days are Monday to Friday, so the test gives the pipeline (and so the
+ * simulator) a calendar of just those, without holidays and make-up days; no event lies more than
+ * {@code dropout.late.event.window.days} behind its pupil's newest (TOO_LATE), which three weeks of school without
+ * a vacation ensure; and two events of one pupil on one day are not ordered, so the test first checks the input has
+ * none ({@link #daysWithTwoEventsOfOnePupil}).
  */
 final class ReadmeCases {
     /** A case; {@code closedOn} is null while it is open, {@code returned} says whether it closed by a return. */

@@ -40,10 +40,15 @@ import org.ruraledu.topics.Topics;
  * test's own steps by the README's rules: standing figures (open cases, enrolment of active schools) count where
  * the school is now; a case's opening day counts in the district the school was in when that day was first
  * counted, and moves from there only if the day changes.
+ *
+ * <p>The pipeline runs on a clock that starts at noon of today in Weihai: on real time, a run started in the last
+ * minute or two before midnight there (16:00 UTC) closed the school on the next day, so that its report of
+ * {@link #TODAY} was one of a day it was open, accepted instead of dead-lettered.
  */
 class RegistryChangesIT {
     private static final ZoneId WEIHAI = ZoneId.of("Asia/Shanghai");
     private static final LocalDate TODAY = LocalDate.now(WEIHAI);
+    private static final MovableClock clock = new MovableClock(TODAY.atTime(12, 0).atZone(WEIHAI).toInstant());
     private static LocalPipeline pipeline;
     private static SchoolClient client;
     private static final Oracle oracle = new Oracle();
@@ -51,8 +56,8 @@ class RegistryChangesIT {
 
     @BeforeAll
     static void start() throws Exception {
-        pipeline = PipelineTesting.startPipeline("registry");
-        client = new SchoolClient(pipeline.settings());
+        pipeline = PipelineTesting.startPipeline("registry", Map.of(), clock);
+        client = new SchoolClient(pipeline.settings(), clock);
         // Step 1: five schools, their enrolment, and four pupils out of school.
         register("rg-a1", "wendeng", true);
         register("rg-a2", "wendeng", true);
@@ -184,11 +189,9 @@ class RegistryChangesIT {
                 .setRecordedAt(recordedAt(day)).build());
     }
 
-    /** 08:00 of the day in Weihai, or now if that is still ahead (a run between 00:00 and 08:00 there, 16:00-24:00 UTC). */
+    /** 08:00 of the day in Weihai: before the clock's noon of today. */
     private static java.time.Instant recordedAt(LocalDate day) {
-        java.time.Instant morning = day.atTime(LocalTime.of(8, 0)).atZone(WEIHAI).toInstant();
-        java.time.Instant now = java.time.Instant.now();
-        return morning.isAfter(now) ? now : morning;
+        return day.atTime(LocalTime.of(8, 0)).atZone(WEIHAI).toInstant();
     }
 
     private static void meal(String schoolId, String reportId, LocalDate day, int needing, int served) {

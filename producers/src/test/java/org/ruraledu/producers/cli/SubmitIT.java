@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.extension.AnnotatedElementContext;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.io.TempDirFactory;
+import org.ruraledu.config.PipelineClock;
 import org.ruraledu.embedded.SharedBroker;
 import org.ruraledu.producers.testing.Cli;
 import org.ruraledu.producers.testing.KafkaTopics;
@@ -128,12 +130,15 @@ class SubmitIT {
 
     @Test
     void linesThePipelineWouldRefuseStopTheFileNamingLineAndField() throws IOException {
-        LocalDate horizon = LocalDate.now(RecordRules.ZONE).minusDays(400); // retention.days' default
-        Path file = write("status.jsonl", TestData.studentStatus(school).put("date", "1999-03-01") + "\n"
-                + TestData.studentStatus(school).put("eventId", "evt\u0000").toString() + "\n"
-                + TestData.studentStatus(school).put("date", horizon.toString()) + "\n");
+        LocalDateTime noon = LocalDate.now(RecordRules.ZONE).atTime(12, 0);
+        LocalDate horizon = noon.toLocalDate().minusDays(400); // retention.days' default
+        String recordedAt = noon.minusHours(1).atZone(RecordRules.ZONE).toInstant().toString(); // not after noon
+        Path file = write("status.jsonl", TestData.studentStatus(school).put("date", "1999-03-01")
+                .put("recordedAt", recordedAt) + "\n"
+                + TestData.studentStatus(school).put("eventId", "evt\u0000").put("recordedAt", recordedAt) + "\n"
+                + TestData.studentStatus(school).put("date", horizon.toString()).put("recordedAt", recordedAt) + "\n");
 
-        Cli.Run run = submit("student-status", file);
+        Cli.Run run = submit("student-status", file, "--config", clockStartingAt(noon).toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err().lines()).containsExactly(
@@ -342,14 +347,16 @@ class SubmitIT {
 
     @Test
     void careReportsFromCsvLandAndAContactCountOverTheRegisteredIsRefused() throws IOException {
-        String month = java.time.YearMonth.now(RecordRules.ZONE).minusMonths(1).toString();
+        LocalDateTime noon = LocalDate.now(RecordRules.ZONE).atTime(12, 0);
+        Path clock = clockStartingAt(noon);
+        String month = java.time.YearMonth.from(noon).minusMonths(1).toString();
         String header = "reportId,schoolId,month,registered,contacted,homeVisits,counselingSessions,parentSessions,"
                 + "careRoomOperating\n";
         Path good = write("care.csv", header + school + "-care-" + month + "-1," + school + "," + month
                 + ",30,28,9,4,2,false\n" + school + "-care-" + month + "-2," + school + "," + month
                 + ",30,30,9,4,2,true\n");
 
-        Cli.Run run = submit("care-reports", good);
+        Cli.Run run = submit("care-reports", good, "--config", clock.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(KafkaTopics.committedFor(Topics.CARE_REPORTS.name(), school))
@@ -359,11 +366,11 @@ class SubmitIT {
                         org.assertj.core.groups.Tuple.tuple(month, 30, true));
 
         String otherSchool = TestData.uniqueSchoolId();
-        String next = java.time.YearMonth.now(RecordRules.ZONE).plusMonths(1).toString();
+        String next = java.time.YearMonth.from(noon).plusMonths(1).toString();
         Path bad = write("care-bad.csv", header + "c1," + otherSchool + "," + month + ",30,31,9,4,2,true\n"
                 + "c2," + otherSchool + "," + next + ",30,30,9,4,2,true\n");
 
-        Cli.Run refused = submit("care-reports", bad);
+        Cli.Run refused = submit("care-reports", bad, "--config", clock.toString());
 
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.err().lines()).containsExactly(
@@ -377,6 +384,15 @@ class SubmitIT {
         String[] args = Stream.concat(Stream.of("--bootstrap-servers", SharedBroker.get().bootstrapServers(),
                 "--kind", kind, file.toString()), Stream.of(more)).toArray(String[]::new);
         return Cli.run(new SubmitCommand(), args);
+    }
+
+    /**
+     * A settings file that starts submit's clock at {@code start} in Weihai ({@code clock.start}), so that what a
+     * test expects of submit's "today" (the retention horizon, next month) is the day of {@code start}: on real
+     * time, submit takes its own when it starts, and the day (the month) may turn in between, at midnight in Weihai.
+     */
+    private Path clockStartingAt(LocalDateTime start) throws IOException {
+        return write("clock-" + UUID.randomUUID() + ".properties", PipelineClock.START + "=" + start + "\n");
     }
 
     private Path write(String name, String content) throws IOException {

@@ -9,9 +9,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -38,11 +40,21 @@ import org.ruraledu.records.RecordRules;
 import org.ruraledu.records.StudentRefs;
 import org.ruraledu.topics.Topics;
 
-/** Every status of the contract's ingest gateway, against the real broker. */
+/**
+ * Every status of the contract's ingest gateway, against the real broker.
+ *
+ * <p>The gateway checks records on a clock stopped when the test starts, and what the test expects of "today" (the
+ * retention horizon, a report of today, next month) is taken from that clock: on real time the gateway's day (or
+ * month) could turn between the test's reading of it and the gateway's, at midnight in Weihai (16:00 UTC).
+ * TestData dates its records on real time, a day or an hour back, which stays valid on a clock that stopped earlier.
+ */
 class GatewayIT {
     private static final int RATE_PER_MINUTE = 3; // one request back every 20 s: no refill during the test
     private static final int MAX_BODY_BYTES = 20_000;
     private static final int MAX_RECORDS = 40;
+    private static final Clock CLOCK = Clock.fixed(Instant.now(), ZoneOffset.UTC);
+    /** The gateway's today, in Weihai. */
+    private static final LocalDate TODAY = LocalDate.ofInstant(CLOCK.instant(), RecordRules.ZONE);
 
     @TempDir
     static Path dir;
@@ -69,7 +81,7 @@ class GatewayIT {
         gateway = Gateway.start(TestSettings.gateway(tokenFile, Map.of(
                 "gateway.rate.limit.per.minute", String.valueOf(RATE_PER_MINUTE),
                 "gateway.max.body.bytes", String.valueOf(MAX_BODY_BYTES),
-                "gateway.max.records.per.request", String.valueOf(MAX_RECORDS))));
+                "gateway.max.records.per.request", String.valueOf(MAX_RECORDS))), CLOCK);
         http = new GatewayClient(gateway.url());
     }
 
@@ -167,7 +179,7 @@ class GatewayIT {
     @Test
     void theRetentionHorizonDayItselfIsAccepted() {
         School school = newSchool(true);
-        String horizon = LocalDate.now(RecordRules.ZONE).minusDays(400).toString(); // retention.days' default
+        String horizon = TODAY.minusDays(400).toString(); // retention.days' default
         HttpResponse<String> response = http.post(school.id(), "meal-reports",
                 TestData.meal(school.id()).put("date", horizon).toString(), school.token());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
@@ -201,7 +213,7 @@ class GatewayIT {
                         "must not be in the future"),
                 new Invalid("date before the retention horizon", InputKind.MEAL_REPORTS, s -> TestData.meal(s)
                         .put("date", "1999-03-01").toString(), 0, "date", "1999-03-01 is before the retention horizon "
-                        + LocalDate.now(RecordRules.ZONE).minusDays(400) + " (retention.days = 400)"),
+                        + TODAY.minusDays(400) + " (retention.days = 400)"),
                 new Invalid("event before the retention horizon", InputKind.STUDENT_STATUS, s -> TestData
                         .studentStatus(s).put("status", "RETURNED").put("date", "1999-03-01").toString(), 0, "date",
                         "is before the retention horizon"),
@@ -232,7 +244,7 @@ class GatewayIT {
                 new Invalid("more children contacted than registered", InputKind.CARE_REPORTS, s -> TestData.care(s)
                         .put("contacted", 31).toString(), 0, "contacted", "must not exceed registered (31 > 30)"),
                 new Invalid("care month in the future", InputKind.CARE_REPORTS, s -> TestData.care(s)
-                        .put("month", java.time.YearMonth.now(RecordRules.ZONE).plusMonths(1).toString()).toString(),
+                        .put("month", java.time.YearMonth.from(TODAY).plusMonths(1).toString()).toString(),
                         0, "month", "must not be in the future"),
                 new Invalid("not a month", InputKind.CARE_REPORTS, s -> TestData.care(s).put("month", "2026-13")
                         .toString(), 0, "month", "must be a month \"YYYY-MM\""),
@@ -313,9 +325,9 @@ class GatewayIT {
 
     @Test
     void anInactiveSchoolGetsNewReportsRefusedNamingItButCorrectionsOfItsOpenDaysAccepted() throws Exception {
-        LocalDate closedOn = LocalDate.now(RecordRules.ZONE).minusDays(10);
+        LocalDate closedOn = TODAY.minusDays(10);
         School school = closedSchool(closedOn);
-        ObjectNode today = TestData.meal(school.id()).put("date", LocalDate.now(RecordRules.ZONE).toString());
+        ObjectNode today = TestData.meal(school.id()).put("date", TODAY.toString());
         ObjectNode ofTheClosingDay = TestData.meal(school.id()).put("date", closedOn.toString());
         ObjectNode correction = TestData.meal(school.id()).put("date", closedOn.minusDays(1).toString());
 
@@ -340,7 +352,7 @@ class GatewayIT {
 
     @Test
     void anInactiveSchoolMayStillSendTheEventsThatCloseItsOpenCasesButNoNewDropout() throws Exception {
-        School school = closedSchool(LocalDate.now(RecordRules.ZONE).minusDays(10));
+        School school = closedSchool(TODAY.minusDays(10));
         ArrayNode closing = Json.MAPPER.createArrayNode();
         for (String status : List.of("RETURNED", "ATTENDING", "TRANSFERRED_OUT")) {
             closing.add(TestData.studentStatus(school.id()).put("status", status));
@@ -363,7 +375,7 @@ class GatewayIT {
 
     @Test
     void aClosureSentAgainKeepsItsFirstDayAndReopeningLiftsIt() throws Exception {
-        LocalDate today = LocalDate.now(RecordRules.ZONE);
+        LocalDate today = TODAY;
         School school = closedSchool(today.minusDays(10), today.minusDays(3)); // the same closure, restated
 
         // Dated after the first closure day, before the restated one: refused only if the first day holds.
