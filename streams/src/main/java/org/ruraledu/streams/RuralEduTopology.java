@@ -17,6 +17,7 @@ import org.ruraledu.streams.ingest.DeadLetterCounter;
 import org.ruraledu.streams.ingest.Ingest;
 import org.ruraledu.streams.ingest.UnknownSchoolGrace;
 import org.ruraledu.streams.kpi.Kpis;
+import org.ruraledu.streams.query.QueryStoreNames;
 import org.ruraledu.streams.kpi.Targets;
 import org.ruraledu.streams.targets.TargetCatalog;
 import org.ruraledu.streams.targets.PlanTargets;
@@ -94,6 +95,14 @@ public final class RuralEduTopology {
      * are not judged.
      */
     public static Topology buildTopology(Settings settings, Clock clock, MeterRegistry meters, List<Domain> domains) {
+        return build(settings, clock, meters, domains).topology();
+    }
+
+    /** A topology built, and where its query API finds its KPIs and alerts. */
+    public record Built(Topology topology, QueryStoreNames queryStores) {}
+
+    /** As {@link #buildTopology(Settings, Clock, MeterRegistry, List)}, with the stores the query API reads. */
+    public static Built build(Settings settings, Clock clock, MeterRegistry meters, List<Domain> domains) {
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(StreamsProperties.of(settings))));
         Ingest ingest = new Ingest(builder, new RecordRules(clock), clock, UnknownSchoolGrace.from(settings),
                 settings.get("streams.application.id"), DeadLetterCounter.micrometer(meters),
@@ -107,6 +116,7 @@ public final class RuralEduTopology {
         Set<String> built = domains.stream().map(Domain::name).collect(Collectors.toSet());
         targets.checkMetrics(kpis.metricIds(), domains().stream().map(Domain::name)
                 .filter(name -> !built.contains(name)).collect(Collectors.toSet()));
-        return builder.build();
+        Topology topology = builder.build();
+        return new Built(topology, QueryStoreNames.of(topology.describe(), kpis.schoolKpiViews()));
     }
 }

@@ -18,7 +18,6 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.ruraledu.config.PipelineClock;
 import org.ruraledu.config.Settings;
 import org.ruraledu.streams.query.QueryApi;
-import org.ruraledu.streams.query.QueryStoreNames;
 import org.ruraledu.streams.query.QueryStores;
 import org.ruraledu.topics.TopicAdmin;
 import org.ruraledu.topics.Topics;
@@ -57,7 +56,8 @@ public final class StreamsApp implements AutoCloseable {
     /** {@code clock}: what "now" is for every processor; the local pipeline shares one with its gateway. */
     public static StreamsApp start(Settings settings, Clock clock) {
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        Topology topology = RuralEduTopology.buildTopology(settings, clock, meters);
+        RuralEduTopology.Built built = RuralEduTopology.build(settings, clock, meters, RuralEduTopology.domains());
+        Topology topology = built.topology();
         // The full description runs to hundreds of lines: there for who asks (RURALEDU_LOG_LEVEL=DEBUG).
         log.info("topology: {} sub-topologies", topology.describe().subtopologies().size());
         log.debug("topology:\n{}", topology.describe());
@@ -66,8 +66,7 @@ public final class StreamsApp implements AutoCloseable {
         // The API binds its port first (port 0 = any free one), because the streams client must be told it.
         AtomicReference<KafkaStreams> started = new AtomicReference<>();
         QueryApi api = QueryApi.start(settings.get("query.host"), settings.getInt("query.port"),
-                QueryStores.of(started::get, settings.getInt("topics.partitions"),
-                        QueryStoreNames.of(topology.describe())), meters);
+                QueryStores.of(started::get, settings.getInt("topics.partitions"), built.queryStores()), meters);
         try {
             Properties props = StreamsProperties.forInstance(settings);
             // Tells other instances where this one answers queries for the partitions it owns.

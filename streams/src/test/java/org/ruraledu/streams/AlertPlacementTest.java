@@ -63,7 +63,7 @@ class AlertPlacementTest {
         assertThat(processors()).filteredOn(p -> !p.name().endsWith("-alert-lifecycle"))
                 .allSatisfy(p -> assertThat(p.stores()).as(p.name()).noneMatch(s -> s.contains("-alert-")));
 
-        QueryStoreNames queried = QueryStoreNames.of(TOPOLOGY);
+        QueryStoreNames queried = QueryStoreNames.of(TOPOLOGY, List.of());
         assertThat(queried.alerts()).containsExactlyInAnyOrderElementsOf(concat(List.of(
                 AlertLifecycle.storeName(Meals.NAME), AlertLifecycle.storeName(Dropout.NAME),
                 AlertLifecycle.storeName(Heating.NAME), AlertLifecycle.storeName(Care.NAME),

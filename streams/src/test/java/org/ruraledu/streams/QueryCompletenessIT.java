@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -41,7 +42,7 @@ class QueryCompletenessIT {
         Settings second = settings(applicationId);
         // Any of the KPI stores: each is needed whole for an answer.
         int kpiSubtopology = subtopologyOf(QueryStoreNames.of(RuralEduTopology.buildTopology(first, Clock.systemUTC())
-                .describe()).kpis().get(0), first);
+                .describe(), List.of()).kpis().get(0), first);
 
         try (StreamsApp one = StreamsApp.start(first)) {
             await().atMost(PATIENCE).until(() -> status(one) == 200);

@@ -11,11 +11,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TopologyDescription;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ruraledu.config.Settings;
@@ -179,6 +183,70 @@ class SchoolScopeTopologyTest {
                     .extracting(kv -> kv.value.district())
                     .containsExactlyInAnyOrder("wendeng", "city");
         }
+    }
+
+    /**
+     * The schools' KPIs are kept nowhere as KPI records: the query API computes them from the school entries. What it
+     * answers is what the compacted topic keeps (the latest record per key, tombstones removing keys), key for key and
+     * figure for figure, through corrections, a move, a case opened and closed, and a new day's re-stamp.
+     */
+    @Test
+    void theQueryApiAnswersForEachSchoolWhatTheCompactedTopicKeeps() {
+        try (TopologyFixture fx = new TopologyFixture(LUNCH_AND_DROPOUT)) {
+            Map<String, Kpi> topic = new TreeMap<>();
+            fx.register(school("w1", "wendeng"), school("w2", "wendeng"), school("r1", "rushan"));
+            fx.report(meal("w1-2", "w1", "2026-03-02", 100, 90, 0), meal("w1-3", "w1", "2026-03-03", 100, 95, 1),
+                    meal("w2-2", "w2", "2026-03-02", 40, 40, 0), meal("r1-9", "r1", "2026-03-09", 70, 35, 0));
+            fx.send(status("d1", "w1", "ann", "2026-03-04", DROPPED_OUT).build());
+            fx.send(status("d2", "r1", "bob", "2026-03-05", DROPPED_OUT).build());
+            fx.report(meal("w1-3-fix", "w1", "2026-03-03", 100, 99, 0));
+            fx.register(school("w2", "rushan"));
+            fx.report(meal("w2-9", "w2", "2026-03-09", 40, 30, 0));
+            fx.send(status("d3", "w1", "ann", "2026-03-09", RETURNED).build());
+            keep(topic, fx.newKpis());
+            assertSchoolKpisAgree(fx, topic);
+            assertThat(topic.get("school:w1|meals.coverage|month|2026-03-01").numerator()).isEqualTo(90 + 99);
+            assertThat(topic.get("school:w2|meals.coverage|week|2026-03-09").numerator()).isEqualTo(30);
+            assertThat(topic).containsKey("school:r1|dropout.open_cases|current|2026-03-10")
+                    .doesNotContainKey("school:w1|dropout.open_cases|current|2026-03-10");
+
+            fx.clock.advance(Duration.ofDays(1));
+            fx.driver.advanceWallClockTime(DailyCheck.INTERVAL);
+            keep(topic, fx.newKpis());
+
+            assertThat(topic).as("re-stamped under the new day").containsKey("school:r1|dropout.open_cases|current|2026-03-11")
+                    .doesNotContainKey("school:r1|dropout.open_cases|current|2026-03-10");
+            assertSchoolKpisAgree(fx, topic);
+        }
+    }
+
+    private static void keep(Map<String, Kpi> topic, List<KeyValue<String, Kpi>> records) {
+        records.forEach(kv -> {
+            if (kv.value == null) {
+                topic.remove(kv.key);
+            } else {
+                topic.put(kv.key, kv.value);
+            }
+        });
+    }
+
+    /** The query API's school KPIs equal the topic's, but for {@code updatedAt}. */
+    private static void assertSchoolKpisAgree(TopologyFixture fx, Map<String, Kpi> topic) {
+        Map<String, Kpi> onTopic = new TreeMap<>();
+        topic.forEach((key, kpi) -> {
+            if (key.startsWith("school:")) {
+                onTopic.put(key, kpi);
+            }
+        });
+        Map<String, Kpi> queried = new TreeMap<>();
+        try (KeyValueIterator<String, Kpi> all = fx.kpiStore().prefixScan("school:", Serdes.String().serializer())) {
+            all.forEachRemaining(kv -> queried.put(kv.key, kv.value));
+        }
+        assertThat(queried.keySet()).isEqualTo(onTopic.keySet());
+        onTopic.forEach((key, kpi) -> {
+            assertThat(queried.get(key)).as(key).usingRecursiveComparison().ignoringFields("updatedAt").isEqualTo(kpi);
+            assertThat(fx.kpiStore().get(key)).as(key).isEqualTo(queried.get(key));
+        });
     }
 
     @Test

@@ -94,8 +94,9 @@ final class TopologyFixture implements AutoCloseable {
         }
         Settings settings = Settings.defaults().with(overrides).with(Map.of("streams.application.id", APP_ID,
                 "streams.state.dir", stateDir.toString()));
-        org.apache.kafka.streams.Topology topology = RuralEduTopology.buildTopology(settings, clock, meters, domains);
-        storeNames = QueryStoreNames.of(topology.describe());
+        RuralEduTopology.Built built = RuralEduTopology.build(settings, clock, meters, domains);
+        org.apache.kafka.streams.Topology topology = built.topology();
+        storeNames = built.queryStores();
         driver = new TopologyTestDriver(topology,
                 StreamsProperties.of(settings), start);
         ByteArraySerializer bytes = new ByteArraySerializer();

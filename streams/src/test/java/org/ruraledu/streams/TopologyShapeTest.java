@@ -5,6 +5,7 @@ import static org.ruraledu.streams.TopologyFixture.meal;
 import static org.ruraledu.streams.TopologyFixture.school;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.junit.jupiter.api.Test;
 import org.ruraledu.config.Settings;
 import org.ruraledu.contract.Json;
+import org.ruraledu.streams.query.KpiView;
 import org.ruraledu.topics.Topics;
 
 /** What dashboards and upgrades depend on: the KPI JSON shape and the names inside the topology. */
@@ -112,11 +114,8 @@ class TopologyShapeTest {
                 "reporting-school-registry-store", "reporting-schools-store", "reporting-counted-figures-store",
                 "reporting-rollup-schools-store", "reporting-district-rollup-store", "reporting-city-rollup-store",
                 "reporting-district-kpi-store", "reporting-city-kpi-store",
-                "reporting-alert-lifecycle-store", "reporting-alert-open-store",
-                // each school's own KPIs (scope school:{schoolId}), one store per rollup, in the school's task
-                "meals-school-kpi-store", "dropout-standing-school-kpi-store", "dropout-flow-school-kpi-store",
-                "heating-school-kpi-store", "heating-energy-school-kpi-store", "care-school-kpi-store",
-                "care-standing-school-kpi-store", "reporting-school-kpi-store");
+                "reporting-alert-lifecycle-store", "reporting-alert-open-store");
+        // (Each school's own KPIs, scope school:{schoolId}, have no store: computed from {rollup}-rollup-schools-store.)
         // Exactly these: each costs a write and a read of every record through it. Input is keyed by school, so
         // dropout events need none to reach their pupil's history, nor alert conditions their lifecycle; the registry
         // copies carry registry updates only.
@@ -154,13 +153,15 @@ class TopologyShapeTest {
 
     /**
      * A school's own KPIs come from what its rollup's first level keeps, in the school's task: the school KPI
-     * processor shares a sub-topology with {@code {rollup}-rollup-schools} (no repartition between them), and reads
-     * no store of the district or city levels.
+     * processor shares a sub-topology with {@code {rollup}-rollup-schools} (no repartition between them) and has no
+     * store; the query API computes them from {@code {rollup}-rollup-schools-store}.
      */
     @Test
     void schoolKpisAreComputedInTheSchoolsTaskWithoutARepartition() {
         Settings settings = Settings.defaults().with(Map.of("streams.application.id", "naming"));
-        TopologyDescription description = RuralEduTopology.buildTopology(settings, Clock.systemUTC()).describe();
+        RuralEduTopology.Built built = RuralEduTopology.build(settings, Clock.systemUTC(), new SimpleMeterRegistry(),
+                RuralEduTopology.domains());
+        TopologyDescription description = built.topology().describe();
         List<String> rollups = List.of("meals", "dropout-standing", "dropout-flow", "heating", "heating-energy",
                 "care", "care-standing", "reporting");
         for (String rollup : rollups) {
@@ -171,8 +172,9 @@ class TopologyShapeTest {
                     .contains(rollup + "-rollup-schools", rollup + "-rollup-school-cells", rollup + "-school-kpi-sink");
             TopologyDescription.Processor kpis = (TopologyDescription.Processor) sub.nodes().stream()
                     .filter(n -> n.name().equals(rollup + "-school-kpi")).findFirst().orElseThrow();
-            assertThat(kpis.stores()).as(rollup).allMatch(store -> store.equals(rollup + "-school-kpi-store")
-                    || store.equals(rollup + "-rollup-schools-store"));
+            assertThat(kpis.stores()).as(rollup).isEmpty();
         }
+        assertThat(built.queryStores().kpiViews()).extracting(KpiView::storeName)
+                .containsExactlyInAnyOrderElementsOf(rollups.stream().map(r -> r + "-rollup-schools-store").toList());
     }
 }

@@ -16,6 +16,7 @@ import org.ruraledu.serde.StateSerde;
 import org.ruraledu.streams.ingest.DomainRegistry;
 import org.ruraledu.contract.Kpi;
 import org.ruraledu.streams.Retention;
+import org.ruraledu.streams.query.KpiView;
 import org.ruraledu.streams.query.QueryStoreNames;
 import org.ruraledu.topics.Topics;
 
@@ -32,7 +33,7 @@ import org.ruraledu.topics.Topics;
  *                                                   → the schools' own cells (in the school's task)
  *   district cells → {name}-district-kpi ({name}-district-kpi-store) → {name}-district-kpi-sink
  *   city cells     → {name}-city-kpi ({name}-city-kpi-store) → {name}-city-kpi-sink
- *   school cells   → {name}-school-kpi ({name}-school-kpi-store) → {name}-school-kpi-sink
+ *   school cells   → {name}-school-kpi (no store: {@link SchoolKpis}) → {name}-school-kpi-sink
  *   standing changes, registry changes → {@link SchoolStanding} ({name}-by-school-store) → Rollup → ...
  * </pre>
  *
@@ -64,6 +65,7 @@ public final class Kpis {
     private final Periods periods;
     private final boolean schoolScope;
     private final List<PublishedKpis> published = new ArrayList<>();
+    private final List<KpiView> schoolKpiViews = new ArrayList<>();
 
     /**
      * The KPI changes of one rollup level as they go to the topic, in the KPI processor's task: what
@@ -152,6 +154,11 @@ public final class Kpis {
         return List.copyOf(published);
     }
 
+    /** Where the query API finds the schools' own KPIs: computed from the rollups' school entries, not stored. */
+    public List<KpiView> schoolKpiViews() {
+        return List.copyOf(schoolKpiViews);
+    }
+
     /** The ids of every metric some rollup computes. */
     public Set<String> metricIds() {
         Set<String> ids = new TreeSet<>();
@@ -164,27 +171,30 @@ public final class Kpis {
         Rollup.Levels levels = new Rollup(name, counting, schoolScope, retention, clock).aggregate(builder, changes);
         List<Metric> measured = List.copyOf(metrics);
         published.add(publish(name, "district", levels.districts().toStream(Named.as(name + "-district-rollup-changes")),
-                measured, standing ? StandingCells.rollupStore(Rollup.districtStore(name)) : null, false,
+                measured, standing ? StandingCells.rollupStore(Rollup.districtStore(name)) : null,
                 counting.periods()));
         published.add(publish(name, "city", levels.city().toStream(Named.as(name + "-city-rollup-changes")),
-                measured, standing ? StandingCells.rollupStore(Rollup.cityStore(name)) : null, false,
+                measured, standing ? StandingCells.rollupStore(Rollup.cityStore(name)) : null,
                 counting.periods()));
         if (levels.schools() != null) {
-            publish(name, "school", levels.schools(), measured,
-                    standing ? StandingCells.schoolEntries(SchoolCells.storeName(name)) : null, true,
-                    counting.periods());
+            SchoolKpis schoolKpis = new SchoolKpis(measured, targets);
+            levels.schools()
+                    .process(() -> new SchoolKpiProcessor(schoolKpis), Named.as(name + "-school-kpi"))
+                    .to(Topics.KPIS.name(), Produced.with(Topics.KPIS.keySerde(), Topics.KPIS.valueSerde())
+                            .withName(name + "-school-kpi-sink"));
+            schoolKpiViews.add(SchoolKpiView.source(SchoolCells.storeName(name), schoolKpis));
         }
     }
 
     private PublishedKpis publish(String name, String level, KStream<String, Tally> cells, List<Metric> metrics,
-            StandingCells standing, boolean ownCells, List<Period> periods) {
+            StandingCells standing, List<Period> periods) {
         String kpis = kpiStore(name, level);
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(kpis),
                 Serdes.String(), new StateSerde<>(Kpi.class)));
         String[] stores = standing == null ? new String[] {kpis} : new String[] {kpis, standing.storeName()};
         String prefix = name + "-" + level;
         KStream<String, Kpi> changes = cells
-                .process(() -> new KpiProcessor(metrics, targets, clock, kpis, standing, ownCells),
+                .process(() -> new KpiProcessor(metrics, targets, clock, kpis, standing),
                         Named.as(prefix + "-kpi"), stores);
         changes.to(Topics.KPIS.name(), Produced.with(Topics.KPIS.keySerde(), Topics.KPIS.valueSerde())
                 .withName(prefix + "-kpi-sink"));

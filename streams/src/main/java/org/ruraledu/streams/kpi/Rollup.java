@@ -2,7 +2,6 @@ package org.ruraledu.streams.kpi;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Collections;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -53,10 +52,11 @@ public final class Rollup {
     private final Clock clock;
 
     /**
-     * The district cells and the city cells of one rollup, and the schools' own cells as they change, in the
-     * schools' tasks (null when school scopes are off; a null value: the cell passed the retention horizon).
+     * The district cells and the city cells of one rollup, and the schools' own cells as they change, before and
+     * after, in the schools' tasks (null when school scopes are off).
      */
-    public record Levels(KTable<String, Tally> districts, KTable<String, Tally> city, KStream<String, Tally> schools) {}
+    public record Levels(KTable<String, Tally> districts, KTable<String, Tally> city,
+            KStream<String, CellUpdate.OfSchool> schools) {}
 
     Rollup(String name, Counting counting, boolean schoolScope, Retention retention, Clock clock) {
         this.name = name;
@@ -98,9 +98,8 @@ public final class Rollup {
                         (cell, district, tally) -> ended(cell) ? null : tally.withDistrict(district, 1),
                         (cell, district, tally) -> ended(cell) ? null : tally.withDistrict(district, -1),
                         Named.as(name + "-city-rollup-aggregate"), materialized(cityStore(name)));
-        KStream<String, Tally> ownCells = !schoolScope ? null : updates.flatMapValues(
-                update -> update instanceof CellUpdate.OfSchool school
-                        ? Collections.singletonList(school.tally()) : List.<Tally>of(),
+        KStream<String, CellUpdate.OfSchool> ownCells = !schoolScope ? null : updates.flatMapValues(
+                update -> update instanceof CellUpdate.OfSchool school ? List.of(school) : List.<CellUpdate.OfSchool>of(),
                 Named.as(name + "-rollup-school-cells"));
         return new Levels(districts, city, ownCells);
     }

@@ -1,5 +1,6 @@
 package org.ruraledu.streams.kpi;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -30,19 +31,29 @@ public final class RollupSerdes {
     }, in -> new Tally(counts(in), in.varlong(), in.varlong()));
 
     /**
-     * Format 2 adds the school's own counters of the period (school-scope KPIs); a format-1 entry (written before)
-     * is read without them, so that an upgrade finds its memberships.
+     * Format 2 added the school's own counters of the period (school-scope KPIs), format 3 when they last changed
+     * (the school's KPIs' {@code updatedAt}, and the day a standing one is dated). Entries of formats 1 and 2 (written
+     * before) are read without what they lack, so that an upgrade finds its memberships.
      */
-    private static final byte MEMBERSHIP_FORMAT = 2;
+    private static final byte MEMBERSHIP_FORMAT = 3;
 
-    static final Serde<SchoolCells.CellMembership> MEMBERSHIPS = Compact.serde(MEMBERSHIP_FORMAT, (m, out) -> {
-        figuresPerDistrict(m.figures(), out);
-        out.bool(m.totals() != null);
-        if (m.totals() != null) {
-            counts(m.totals(), out);
-        }
-    }, in -> new SchoolCells.CellMembership(figuresPerDistrict(in), in.bool() ? counts(in) : null),
-            FORMAT, in -> new SchoolCells.CellMembership(figuresPerDistrict(in), null));
+    static final Serde<SchoolCells.CellMembership> MEMBERSHIPS = Compact.serdeSince(FORMAT, MEMBERSHIP_FORMAT,
+            (m, out) -> {
+                figuresPerDistrict(m.figures(), out);
+                out.bool(m.totals() != null);
+                if (m.totals() != null) {
+                    counts(m.totals(), out);
+                }
+                out.bool(m.updatedAt() != null);
+                if (m.updatedAt() != null) {
+                    out.varlong(m.updatedAt().toEpochMilli());
+                }
+            }, in -> {
+                TreeMap<String, Long> figures = figuresPerDistrict(in);
+                Counts totals = in.format() >= 2 && in.bool() ? counts(in) : null;
+                Instant updatedAt = in.format() >= 3 && in.bool() ? Instant.ofEpochMilli(in.varlong()) : null;
+                return new SchoolCells.CellMembership(figures, totals, updatedAt);
+            });
 
     private static void figuresPerDistrict(TreeMap<String, Long> figures, Compact.Writer out) {
         out.varlong(figures.size());

@@ -2,6 +2,7 @@ package org.ruraledu.streams.kpi;
 
 import org.ruraledu.streams.StoreWrites;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,6 +22,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.ruraledu.contract.Kpi;
 import org.ruraledu.streams.DailyCheck;
 import org.ruraledu.streams.Retention;
+import org.ruraledu.records.RecordRules;
 
 /**
  * The first level of a rollup ({@code {name}-rollup-schools}), in the school's task (figure changes arrive keyed
@@ -31,11 +33,13 @@ import org.ruraledu.streams.Retention;
  * kept here, where it is one small entry per school and period, and not in the cell.
  *
  * <p>The same entry keeps the school's own counters of the period (its figures summed, in whichever district they
- * were counted), so the school's own cell ({@code school:{schoolId}|{period}|{periodStart}}) goes on to its KPIs
- * from here, in the school's task, without another repartition; only when it changed, and not at all when school
- * scopes are off ({@code kpis.school.scope}: then the counters are not kept either). An entry written without them
- * (school scopes were off, or by an earlier version) publishes no school cell until its period ends: its earlier
- * figures are not known here.
+ * were counted) and when they last changed, so the school's own cell ({@code school:{schoolId}|{period}|{periodStart}})
+ * goes on to its KPIs from here, in the school's task, without another repartition, before and after each change
+ * ({@link SchoolKpis}); not at all when school scopes are off ({@code kpis.school.scope}: then the counters are not
+ * kept either). These entries are the only store of the school's KPIs: the query API computes them from here
+ * ({@link SchoolKpiView}). An entry written without counters (school scopes were off, or by an earlier version)
+ * publishes no school cell until its period ends: its earlier figures are not known here. A standing (CURRENT)
+ * entry's KPIs are dated the day it was computed: once a day each is computed again, under the new day.
  *
  * <p>A figure is taken away where it was counted: a {@code before} the school's entry does not hold in that
  * district (counted before week and term cells existed, or under a term whose dates were edited since) changes
@@ -80,6 +84,8 @@ final class SchoolCells implements Processor<Object, FigureChange, String, CellU
         this.store = context.getStateStore(storeName);
         if (counting.dated()) {
             DailyCheck.schedule(context, clock, (today, timestamp) -> forgetBefore(retention.horizon(today), timestamp));
+        } else if (schoolScope) {
+            DailyCheck.schedule(context, clock, this::restampStanding);
         }
     }
 
@@ -92,7 +98,7 @@ final class SchoolCells implements Processor<Object, FigureChange, String, CellU
             return;
         }
         Map<String, Contribution> byCell = new LinkedHashMap<>();
-        Map<String, Tally> ownCells = new LinkedHashMap<>();
+        Map<String, CellUpdate.OfSchool> ownCells = new LinkedHashMap<>();
         for (Period period : counting.periods()) {
             if (period == Period.CURRENT) {
                 change(any.schoolId(), period, null, before, after, byCell, ownCells);
@@ -119,13 +125,12 @@ final class SchoolCells implements Processor<Object, FigureChange, String, CellU
                 context.forward(new Record<>(cell, new CellUpdate.ToDistrict(contribution), in.timestamp()));
             }
         });
-        ownCells.forEach((cell, tally) -> context.forward(new Record<>(cell, new CellUpdate.OfSchool(tally),
-                in.timestamp())));
+        ownCells.forEach((cell, change) -> context.forward(new Record<>(cell, change, in.timestamp())));
     }
 
     /** One school's figure of one period replaced: the contributions to the district cells of that period. */
     private void change(String schoolId, Period period, LocalDate start, SchoolFigure before, SchoolFigure after,
-            Map<String, Contribution> byCell, Map<String, Tally> ownCells) {
+            Map<String, Contribution> byCell, Map<String, CellUpdate.OfSchool> ownCells) {
         String key = schoolId + "|" + period.id() + "|" + (start == null ? "" : start);
         CellMembership stored = store.get(key);
         CellMembership was = stored == null ? (schoolScope ? CellMembership.NONE : CellMembership.NONE_UNSUMMED)
@@ -145,13 +150,18 @@ final class SchoolCells implements Processor<Object, FigureChange, String, CellU
         }
         CellMembership now = was.without(before == null ? null : before.district())
                 .with(after == null ? null : after.district()).plus(delta);
+        boolean ownChanged = schoolScope && now.totals() != null && !Objects.equals(was.ownTally(), now.ownTally());
+        if (ownChanged) {
+            now = now.at(clock.instant());
+        }
         if (now.isEmpty()) {
             StoreWrites.remove(store, key);
         } else if (!now.equals(was)) {
             store.put(key, now);
         }
-        if (schoolScope && now.totals() != null && !Objects.equals(was.ownTally(), now.ownTally())) {
-            ownCells.put(schoolCell(schoolId, period, start), now.ownTally());
+        if (ownChanged) {
+            ownCells.merge(schoolCell(schoolId, period, start), new CellUpdate.OfSchool(was.ownTally(), was.updatedAt(),
+                    now.ownTally(), now.updatedAt()), CellUpdate.OfSchool::then);
         }
         // The city's school count changes with the school's first figure in the period, or its last.
         long citySchools = (now.isEmpty() ? 0 : 1) - (was.isEmpty() ? 0 : 1);
@@ -184,12 +194,11 @@ final class SchoolCells implements Processor<Object, FigureChange, String, CellU
     }
 
     /**
-     * Once a day: the periods that ended before {@code horizon} are forgotten here, in their district cells and in
-     * the school's own cell.
+     * Once a day: the periods that ended before {@code horizon} are forgotten here, with the school's own cell, and
+     * in their district cells. The school's KPIs of such a cell stay on the topic (history, not a withdrawal).
      */
     private void forgetBefore(LocalDate horizon, long timestamp) {
         Set<String> cells = new TreeSet<>();
-        List<String> ownCells = new ArrayList<>();
         Retention.forget(store, (key, membership) -> {
             RollupKey school = RollupKey.parse(key); // {schoolId}|{period}|{start} parses like a cell
             LocalDate lastDay = counting.lastDay(school.period(), school.periodStart());
@@ -198,38 +207,56 @@ final class SchoolCells implements Processor<Object, FigureChange, String, CellU
             }
             membership.districts().forEach(district -> cells.add(
                     new RollupKey(district, school.period(), school.periodStart()).toString()));
-            if (schoolScope) { // also without counters: KPIs of the cell may be left from before scopes were off
-                ownCells.add(schoolCell(school.scope(), school.period(), school.periodStart()));
-            }
             return true;
         });
         cells.forEach(cell -> context.forward(new Record<>(cell, new CellUpdate.ToDistrict(Contribution.forget()),
                 timestamp)));
-        ownCells.forEach(cell -> context.forward(new Record<>(cell, new CellUpdate.OfSchool(null), timestamp)));
-    }
-
-    /** The school's own CURRENT cells in {@code store}, for the daily re-stamp of its KPIs. */
-    static List<KeyValue<RollupKey, Tally>> standingCells(KeyValueStore<String, CellMembership> store) {
-        List<KeyValue<RollupKey, Tally>> cells = new ArrayList<>();
-        try (KeyValueIterator<String, CellMembership> all = store.all()) {
-            all.forEachRemaining(entry -> {
-                RollupKey school = RollupKey.parse(entry.key);
-                if (school.period() == Period.CURRENT && entry.value != null && entry.value.ownTally() != null) {
-                    cells.add(KeyValue.pair(new RollupKey(Kpi.schoolScope(school.scope()), Period.CURRENT, null),
-                            entry.value.ownTally()));
-                }
-            });
-        }
-        return cells;
     }
 
     /**
-     * How many figures one school has in one period, per district (nearly always one district), and the sum of
-     * their counters ({@code totals}; null when not kept: school scopes off, or written by an earlier version).
+     * Once a day: each school's own standing cell computed again under the new day ({@link SchoolKpis}: the earlier
+     * day's KPIs tombstoned), even if nothing changed, so that {@code current} means today.
      */
-    record CellMembership(TreeMap<String, Long> figures, Counts totals) {
-        static final CellMembership NONE = new CellMembership(new TreeMap<>(), Counts.none());
-        static final CellMembership NONE_UNSUMMED = new CellMembership(new TreeMap<>(), null);
+    private void restampStanding(LocalDate today, long timestamp) {
+        Instant now = clock.instant();
+        List<KeyValue<String, CellMembership>> stale = new ArrayList<>();
+        try (KeyValueIterator<String, CellMembership> all = store.all()) {
+            all.forEachRemaining(entry -> {
+                if (entry.value.ownTally() != null && !today.equals(entry.value.computedOn())) {
+                    stale.add(entry);
+                }
+            });
+        }
+        for (KeyValue<String, CellMembership> entry : stale) {
+            CellMembership restamped = entry.value.at(now);
+            store.put(entry.key, restamped);
+            RollupKey school = RollupKey.parse(entry.key);
+            context.forward(new Record<>(schoolCell(school.scope(), Period.CURRENT, null), new CellUpdate.OfSchool(
+                    entry.value.ownTally(), entry.value.updatedAt(), restamped.ownTally(), now), timestamp));
+        }
+    }
+
+    /**
+     * How many figures one school has in one period, per district (nearly always one district), the sum of
+     * their counters ({@code totals}; null when not kept: school scopes off, or written by an earlier version), and
+     * when those last changed ({@code updatedAt}; null when not known).
+     */
+    record CellMembership(TreeMap<String, Long> figures, Counts totals, Instant updatedAt) {
+        static final CellMembership NONE = new CellMembership(new TreeMap<>(), Counts.none(), null);
+        static final CellMembership NONE_UNSUMMED = new CellMembership(new TreeMap<>(), null, null);
+
+        CellMembership(TreeMap<String, Long> figures, Counts totals) {
+            this(figures, totals, null);
+        }
+
+        /** The day (city time) the school's counters were last computed; null when not known. */
+        LocalDate computedOn() {
+            return updatedAt == null ? null : LocalDate.ofInstant(updatedAt, RecordRules.ZONE);
+        }
+
+        CellMembership at(Instant computed) {
+            return new CellMembership(figures, totals, computed);
+        }
 
         boolean isEmpty() {
             return figures.isEmpty();
@@ -254,7 +281,7 @@ final class SchoolCells implements Processor<Object, FigureChange, String, CellU
             }
             TreeMap<String, Long> next = new TreeMap<>(figures);
             next.merge(district, 1L, Long::sum);
-            return new CellMembership(next, totals);
+            return new CellMembership(next, totals, updatedAt);
         }
 
         CellMembership without(String district) {
@@ -263,12 +290,12 @@ final class SchoolCells implements Processor<Object, FigureChange, String, CellU
             }
             TreeMap<String, Long> next = new TreeMap<>(figures);
             next.computeIfPresent(district, (d, n) -> n > 1 ? n - 1 : null);
-            return new CellMembership(next, totals);
+            return new CellMembership(next, totals, updatedAt);
         }
 
         /** With a figure change's counters added to the school's own (extremes combine by min/max, as in a cell). */
         CellMembership plus(Counts delta) {
-            return totals == null ? this : new CellMembership(figures, totals.plus(delta).withoutZeros());
+            return totals == null ? this : new CellMembership(figures, totals.plus(delta).withoutZeros(), updatedAt);
         }
     }
 }

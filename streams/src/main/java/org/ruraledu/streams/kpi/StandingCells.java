@@ -11,7 +11,7 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * Where a KPI level's CURRENT cells are read for their daily re-stamp ({@link KpiProcessor}): the district and city
- * levels' rollup stores, or, for the schools' own cells, the school entries of the rollup's first level.
+ * levels' rollup stores (the schools' own are re-stamped by {@link SchoolCells}).
  *
  * @param storeName the store the cells are in (connected to the KPI processor)
  * @param reader    every CURRENT cell of the task's store, with its tally
@@ -25,11 +25,6 @@ record StandingCells(String storeName, Function<ProcessorContext<?, ?>, List<Key
     /** The CURRENT cells of a district or city rollup store. */
     static StandingCells rollupStore(String storeName) {
         return new StandingCells(storeName, context -> current(context.getStateStore(storeName)));
-    }
-
-    /** The schools' own CURRENT cells, kept with their memberships ({@link SchoolCells}). */
-    static StandingCells schoolEntries(String storeName) {
-        return new StandingCells(storeName, context -> SchoolCells.standingCells(context.getStateStore(storeName)));
     }
 
     private static List<KeyValue<RollupKey, Tally>> current(KeyValueStore<String, ValueAndTimestamp<Tally>> cells) {

@@ -1,5 +1,7 @@
 package org.ruraledu.streams.query;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -45,7 +47,10 @@ public interface QueryStores {
         return new QueryStores() {
             @Override
             public ReadOnlyKeyValueStore<String, Kpi> kpis() {
-                return union(names.kpis(), lookup);
+                List<ReadOnlyKeyValueStore<String, Kpi>> kpis = new ArrayList<>();
+                names.kpis().forEach(name -> kpis.add(lookup.store(name)));
+                names.kpiViews().forEach(view -> kpis.add(view.over(lookup.store(view.storeName()))));
+                return new StoreUnion<>(kpis);
             }
 
             @Override
@@ -60,7 +65,7 @@ public interface QueryStores {
         };
     }
 
-    private static <V> ReadOnlyKeyValueStore<String, V> union(java.util.List<String> names, Lookup lookup) {
+    private static <V> ReadOnlyKeyValueStore<String, V> union(List<String> names, Lookup lookup) {
         return new StoreUnion<V>(names.stream().map(name -> lookup.<V>store(name)).toList());
     }
 

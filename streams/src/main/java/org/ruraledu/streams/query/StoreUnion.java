@@ -1,12 +1,9 @@
 package org.ruraledu.streams.query;
 
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
@@ -60,32 +57,6 @@ final class StoreUnion<V> implements ReadOnlyKeyValueStore<String, V> {
                 it.forEachRemaining(kv -> entries.putIfAbsent(kv.key, kv.value));
             }
         }
-        Iterator<Map.Entry<String, V>> it = entries.entrySet().iterator();
-        return new KeyValueIterator<>() {
-            private Map.Entry<String, V> next;
-
-            @Override
-            public boolean hasNext() {
-                return next != null || it.hasNext();
-            }
-
-            @Override
-            public KeyValue<String, V> next() {
-                Map.Entry<String, V> entry = next != null ? next : it.next();
-                next = null;
-                return KeyValue.pair(entry.getKey(), entry.getValue());
-            }
-
-            @Override
-            public String peekNextKey() {
-                if (next == null) {
-                    next = it.next();
-                }
-                return next.getKey();
-            }
-
-            @Override
-            public void close() {}
-        };
+        return SortedEntries.iterator(entries);
     }
 }

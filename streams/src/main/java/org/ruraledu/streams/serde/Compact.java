@@ -34,6 +34,15 @@ public final class Compact {
     }
 
     /**
+     * A layout extended more than once: values are written as {@code format}, and values of every format from
+     * {@code oldest} on are read with {@code read}, which asks {@link Reader#format()} what a value holds.
+     */
+    public static <T> Serde<T> serdeSince(byte oldest, byte format, BiConsumer<T, Writer> write,
+            Function<Reader, T> read) {
+        return build(format, write, read, oldest, null);
+    }
+
+    /**
      * For state that an earlier version kept as JSON: such a value (it starts with '{', which is no format byte)
      * is still read, as {@code legacyJson}, so an upgrade needs no migration of the store.
      */
@@ -42,7 +51,7 @@ public final class Compact {
         return build(format, write, read, format, legacyJson);
     }
 
-    /** Reads {@code format} and {@code older} (the same byte when there is no older one) with {@code read}. */
+    /** Reads {@code older} to {@code format} (the same byte when there is no older one) with {@code read}. */
     private static <T> Serde<T> build(byte format, BiConsumer<T, Writer> write, Function<Reader, T> read, byte older,
             Class<T> legacyJson) {
         org.ruraledu.serde.JsonSerde<T> json = legacyJson == null ? null : new org.ruraledu.serde.JsonSerde<>(legacyJson);
@@ -63,7 +72,7 @@ public final class Compact {
             }
             Reader in = new Reader(ByteBuffer.wrap(data));
             in.format = in.buffer.get();
-            if (in.format != format && in.format != older) {
+            if (in.format > format || in.format < older) {
                 throw new IllegalStateException("unknown record format " + in.format + " (expected " + format + ")");
             }
             return read.apply(in);
@@ -116,6 +125,11 @@ public final class Compact {
 
         Reader(ByteBuffer buffer) {
             this.buffer = buffer;
+        }
+
+        /** The format byte the value was written in. */
+        public byte format() {
+            return format;
         }
 
         public long varlong() {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
@@ -140,6 +139,21 @@ class RollupTest {
                 RollupSerdes.MEMBERSHIPS.serializer().serialize("t", now))).isEqualTo(now);
     }
 
+    @Test
+    void membershipsWrittenBeforeTheirTimeWasKeptAreReadWithTheirCountersAndNoTime() {
+        // Format 2: {2, figures: "wendeng" -> 2, totals: {"n" -> 7}}, as the earlier version wrote it.
+        byte[] older = {2, 2, 14, 'w', 'e', 'n', 'd', 'e', 'n', 'g', 4, 1, 2, 2, 'n', 14};
+        SchoolCells.CellMembership read = RollupSerdes.MEMBERSHIPS.deserializer().deserialize("t", older);
+        assertThat(read.figures()).containsExactly(Map.entry("wendeng", 2L));
+        assertThat(read.totals()).isEqualTo(counts(7));
+        assertThat(read.updatedAt()).isNull();
+
+        SchoolCells.CellMembership now = read.at(Instant.parse("2026-03-10T02:00:00.123Z"));
+        assertThat(RollupSerdes.MEMBERSHIPS.deserializer().deserialize("t",
+                RollupSerdes.MEMBERSHIPS.serializer().serialize("t", now))).isEqualTo(now);
+        assertThat(now.computedOn()).as("the day in Weihai").isEqualTo(LocalDate.parse("2026-03-10"));
+    }
+
     private static <V> Map<String, V> latest(List<KeyValue<String, V>> records) {
         Map<String, V> latest = new java.util.LinkedHashMap<>();
         records.forEach(kv -> latest.put(kv.key, kv.value));
@@ -171,7 +185,7 @@ class RollupTest {
     /** The schools' own cells forwarded, in order. */
     private List<KeyValue<String, Tally>> ownCells() {
         return context.forwarded().stream().filter(f -> f.record().value() instanceof CellUpdate.OfSchool)
-                .map(f -> KeyValue.pair(f.record().key(), ((CellUpdate.OfSchool) f.record().value()).tally()))
+                .map(f -> KeyValue.pair(f.record().key(), ((CellUpdate.OfSchool) f.record().value()).after()))
                 .toList();
     }
 
@@ -185,7 +199,7 @@ class RollupTest {
         assertThat(RollupKey.parse("nanhai|current|")).isEqualTo(new RollupKey("nanhai", Period.CURRENT, null));
 
         Instant evening = Instant.parse("2026-03-09T17:00:00Z"); // 01:00 on the 10th in Weihai
-        KpiProcessor kpis = new KpiProcessor(List.of(), Targets.of(List.of()), Clock.fixed(evening, ZoneOffset.UTC));
+        Measurements kpis = new Measurements(Targets.of(List.of()));
         Kpi kpi = kpis.measure(RollupKey.parse("city|current|"), Tally.empty().apply(Contribution.replacing(null,
                 counts(2))), Metric.count("x.open", "n"), evening);
         assertThat(kpi.period()).isEqualTo("current");
@@ -196,7 +210,7 @@ class RollupTest {
 
     @Test
     void ratesAndEmptyCells() {
-        KpiProcessor kpis = new KpiProcessor(List.of(), Targets.of(List.of()), Clock.systemUTC());
+        Measurements kpis = new Measurements(Targets.of(List.of()));
         Tally tally = Tally.empty().apply(Contribution.replacing(null,
                 Counts.of(Map.of("open", 3, "enrolled", 1500))));
         Kpi rate = kpis.measure(new RollupKey("city", Period.DAY, MON), tally,

@@ -2,7 +2,6 @@ package org.ruraledu.streams.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -97,7 +96,7 @@ class TargetJudgmentTest {
     void everyKpiCarriesItsTargetAndStatus() {
         Target by2027 = target("t2027", Set.of("city"), 1.0, Target.Direction.AT_LEAST, DEADLINE,
                 new Target.Baseline(0.5, LocalDate.parse("2025-12-31")), 0);
-        KpiProcessor kpis = new KpiProcessor(List.of(), Targets.of(List.of(by2027)), Clock.systemUTC());
+        Measurements kpis = new Measurements(Targets.of(List.of(by2027)));
         Metric coverage = Metric.ratio("m", "served", "needing");
         LocalDate march = LocalDate.parse("2026-03-01");
         Kpi city = kpis.measure(new RollupKey("city", Period.MONTH, march), tally(60, 100), coverage, Instant.EPOCH);
