@@ -12,12 +12,12 @@ import java.time.LocalDate;
 public record AbsenceStreak(int days, LocalDate lastDay) {
     public static final AbsenceStreak NONE = new AbsenceStreak(0, null);
 
-    AbsenceStreak extendedBy(StatusEntry unexcusedAbsence) {
+    AbsenceStreak extendedBy(StatusEntry unexcusedAbsence, SchoolDays schoolDays) {
         LocalDate day = unexcusedAbsence.date();
         if (unexcusedAbsence.consecutiveAbsentDays() != null) {
             return new AbsenceStreak(unexcusedAbsence.consecutiveAbsentDays(), day);
         }
-        boolean continues = lastDay != null && SchoolDays.consecutive(lastDay, day);
+        boolean continues = lastDay != null && schoolDays.consecutive(lastDay, day);
         return new AbsenceStreak(continues ? days + 1 : 1, day);
     }
 }

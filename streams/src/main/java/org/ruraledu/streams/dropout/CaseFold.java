@@ -19,23 +19,23 @@ import org.ruraledu.schemas.DropoutReason;
 final class CaseFold {
     private final String schoolId;
     private final String studentRef;
-    private final int absenceThresholdDays;
+    private final DropoutRules rules;
     private final List<DropoutCase> closedCases = new ArrayList<>();
     private DropoutCase openCase;
     private AbsenceStreak streak;
 
-    private CaseFold(String schoolId, String studentRef, int absenceThresholdDays, FoldState start) {
+    private CaseFold(String schoolId, String studentRef, DropoutRules rules, FoldState start) {
         this.schoolId = schoolId;
         this.studentRef = studentRef;
-        this.absenceThresholdDays = absenceThresholdDays;
+        this.rules = rules;
         this.openCase = start.openCase();
         this.streak = start.streak();
     }
 
     /** Replays {@code entries} (any order) from {@code start}. */
-    static CaseFold replay(String schoolId, String studentRef, int absenceThresholdDays, FoldState start,
+    static CaseFold replay(String schoolId, String studentRef, DropoutRules rules, FoldState start,
                            Collection<StatusEntry> entries) {
-        CaseFold fold = new CaseFold(schoolId, studentRef, absenceThresholdDays, start);
+        CaseFold fold = new CaseFold(schoolId, studentRef, rules, start);
         effective(entries).forEach(fold::apply);
         return fold;
     }
@@ -72,8 +72,8 @@ final class CaseFold {
             }
             case ABSENT_EXCUSED -> streak = AbsenceStreak.NONE;
             case ABSENT_UNEXCUSED -> {
-                streak = streak.extendedBy(entry);
-                if (openCase == null && streak.days() >= absenceThresholdDays) {
+                streak = streak.extendedBy(entry, rules.schoolDays());
+                if (openCase == null && streak.days() >= rules.absenceThresholdDays()) {
                     open(entry, OpeningCause.ABSENCE_STREAK);
                 } else {
                     noteReason(entry);

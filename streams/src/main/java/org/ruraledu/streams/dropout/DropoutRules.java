@@ -1,5 +1,6 @@
 package org.ruraledu.streams.dropout;
 
+import org.ruraledu.calendar.SchoolCalendar;
 import org.ruraledu.config.Settings;
 
 /**
@@ -8,8 +9,9 @@ import org.ruraledu.config.Settings;
  * @param absenceThresholdDays consecutive school days of unexcused absence that open a case
  * @param lateEventWindowDays  how many days behind a pupil's newest event a late event still reshapes the case
  *                             history exactly; older history is folded into a snapshot (see {@link PupilHistory})
+ * @param schoolDays           which days are school days, for the streak ({@code calendar.file})
  */
-public record DropoutRules(int absenceThresholdDays, int lateEventWindowDays) {
+public record DropoutRules(int absenceThresholdDays, int lateEventWindowDays, SchoolDays schoolDays) {
     public static final String ABSENCE_THRESHOLD_DAYS = "dropout.absence.threshold.days";
     public static final String LATE_EVENT_WINDOW_DAYS = "dropout.late.event.window.days";
 
@@ -22,7 +24,13 @@ public record DropoutRules(int absenceThresholdDays, int lateEventWindowDays) {
         }
     }
 
+    /** Streaks counted on school days from Monday to Friday, without a school calendar. */
+    public DropoutRules(int absenceThresholdDays, int lateEventWindowDays) {
+        this(absenceThresholdDays, lateEventWindowDays, SchoolDays.WEEKDAYS);
+    }
+
     public static DropoutRules from(Settings settings) {
-        return new DropoutRules(settings.getInt(ABSENCE_THRESHOLD_DAYS), settings.getInt(LATE_EVENT_WINDOW_DAYS));
+        return new DropoutRules(settings.getInt(ABSENCE_THRESHOLD_DAYS), settings.getInt(LATE_EVENT_WINDOW_DAYS),
+                SchoolDays.of(SchoolCalendar.from(settings)));
     }
 }

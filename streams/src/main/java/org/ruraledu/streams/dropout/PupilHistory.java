@@ -79,7 +79,7 @@ public record PupilHistory(
 
     /** The cases of this pupil that can still change: those open at or after {@code settledThrough}. */
     public List<DropoutCase> cases(DropoutRules rules) {
-        return CaseFold.replay(schoolId, studentRef, rules.absenceThresholdDays(), settled, entries).cases();
+        return CaseFold.replay(schoolId, studentRef, rules, settled, entries).cases();
     }
 
     /** The case open now, if any. */
@@ -109,7 +109,7 @@ public record PupilHistory(
         if (old.isEmpty()) {
             return this;
         }
-        FoldState snapshot = CaseFold.replay(schoolId, studentRef, rules.absenceThresholdDays(), settled, old).state();
+        FoldState snapshot = CaseFold.replay(schoolId, studentRef, rules, settled, old).state();
         List<StatusEntry> kept = entries.stream().filter(e -> !e.date().isBefore(keepFrom)).toList();
         return new PupilHistory(schoolId, studentRef, old.get(old.size() - 1).date(), snapshot, kept,
                 prunedIds.plus(old.stream().map(StatusEntry::eventId).toList()));

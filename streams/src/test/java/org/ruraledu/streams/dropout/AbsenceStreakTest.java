@@ -16,7 +16,10 @@ import static org.ruraledu.streams.dropout.Ev.WED;
 import static org.ruraledu.streams.dropout.Ev.ev;
 import static org.ruraledu.streams.dropout.Ev.replay;
 
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.ruraledu.calendar.SchoolCalendar;
+import org.ruraledu.config.Settings;
 import org.ruraledu.schemas.DropoutReason;
 
 class AbsenceStreakTest {
@@ -132,14 +135,49 @@ class AbsenceStreakTest {
     }
 
     @Test
-    void schoolDaysAreMondayToFridayAndWeekendsBridge() {
-        assertThat(SchoolDays.consecutive(MON, TUE)).isTrue();
-        assertThat(SchoolDays.consecutive(FRI, NEXT_MON)).isTrue();
-        assertThat(SchoolDays.consecutive(FRI, SAT)).isTrue();
-        assertThat(SchoolDays.consecutive(THU, NEXT_MON)).isFalse();
-        assertThat(SchoolDays.consecutive(MON, WED)).isFalse();
-        assertThat(SchoolDays.consecutive(MON, MON)).isFalse();
-        assertThat(SchoolDays.consecutive(TUE, MON)).isFalse();
-        assertThat(SchoolDays.consecutive(FRI, NEXT_TUE)).isFalse();
+    void withoutACalendarSchoolDaysAreMondayToFridayAndWeekendsBridge() {
+        SchoolDays days = SchoolDays.WEEKDAYS;
+        assertThat(days.consecutive(MON, TUE)).isTrue();
+        assertThat(days.consecutive(FRI, NEXT_MON)).isTrue();
+        assertThat(days.consecutive(FRI, SAT)).isTrue();
+        assertThat(days.consecutive(THU, NEXT_MON)).isFalse();
+        assertThat(days.consecutive(MON, WED)).isFalse();
+        assertThat(days.consecutive(MON, MON)).isFalse();
+        assertThat(days.consecutive(TUE, MON)).isFalse();
+        assertThat(days.consecutive(FRI, NEXT_TUE)).isFalse();
+    }
+
+    /**
+     * With the school calendar (the built-in one: 2025 to mid-2027), a public holiday or a vacation between two
+     * absences bridges them like a weekend, and a make-up school day (调休) without an absence breaks the streak.
+     */
+    @Test
+    void withTheSchoolCalendarHolidaysAndVacationsBridgeAndMakeUpDaysCount() {
+        SchoolDays days = SchoolDays.of(SchoolCalendar.builtIn());
+        assertThat(days.consecutive(day("2026-04-03"), day("2026-04-07"))).as("Qingming, Sat 4 to Mon 6 April").isTrue();
+        assertThat(days.consecutive(day("2026-09-30"), day("2026-10-08"))).as("National Day week").isTrue();
+        assertThat(days.consecutive(day("2026-01-23"), day("2026-03-02"))).as("winter vacation").isTrue();
+        assertThat(days.consecutive(day("2026-10-09"), day("2026-10-12")))
+                .as("Saturday 10 October is a make-up school day").isFalse();
+        assertThat(days.consecutive(day("2026-10-09"), day("2026-10-10"))).isTrue();
+        assertThat(days.consecutive(day("2026-03-10"), day("2026-03-12"))).as("a school day between").isFalse();
+        // After the calendar's last term: Monday to Friday again, not one endless vacation.
+        assertThat(days.consecutive(day("2027-09-03"), day("2027-09-06"))).isTrue();
+        assertThat(days.consecutive(day("2027-09-03"), day("2027-09-08"))).isFalse();
+    }
+
+    @Test
+    void anAbsenceStreakOverTheNationalDayHolidayOpensACase() {
+        DropoutRules rules = DropoutRules.from(Settings.defaults());
+        Ev.Replay r = replay(rules, ev("a1", day("2026-09-29"), ABSENT_UNEXCUSED),
+                ev("a2", day("2026-09-30"), ABSENT_UNEXCUSED), ev("a3", day("2026-10-08"), ABSENT_UNEXCUSED));
+
+        assertThat(r.onlyCase().openedOn()).isEqualTo(day("2026-10-08"));
+        assertThat(replay(ev("a1", day("2026-09-29"), ABSENT_UNEXCUSED), ev("a2", day("2026-09-30"), ABSENT_UNEXCUSED),
+                ev("a3", day("2026-10-08"), ABSENT_UNEXCUSED)).cases()).as("Monday to Friday alone: broken").isEmpty();
+    }
+
+    private static LocalDate day(String iso) {
+        return LocalDate.parse(iso);
     }
 }

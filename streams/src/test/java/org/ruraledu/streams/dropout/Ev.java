@@ -76,21 +76,27 @@ final class Ev {
 
     /** Records the events in the given order into a fresh history. */
     static Replay replay(Ev... events) {
+        return replay(RULES, events);
+    }
+
+    /** Records the events in the given order into a fresh history, under {@code rules}. */
+    static Replay replay(DropoutRules rules, Ev... events) {
         PupilHistory history = PupilHistory.start(SCHOOL, REF);
         List<CaseChange> changes = new ArrayList<>();
         List<Recording.Outcome> outcomes = new ArrayList<>();
         for (Ev event : events) {
-            Recording recording = history.record(event.entry(), RULES);
+            Recording recording = history.record(event.entry(), rules);
             history = recording.history();
             changes.addAll(recording.changes());
             outcomes.add(recording.outcome());
         }
-        return new Replay(history, changes, outcomes);
+        return new Replay(history, changes, outcomes, rules);
     }
 
-    record Replay(PupilHistory history, List<CaseChange> changes, List<Recording.Outcome> outcomes) {
+    record Replay(PupilHistory history, List<CaseChange> changes, List<Recording.Outcome> outcomes,
+            DropoutRules rules) {
         List<DropoutCase> cases() {
-            return history.cases(RULES);
+            return history.cases(rules);
         }
 
         DropoutCase onlyCase() {

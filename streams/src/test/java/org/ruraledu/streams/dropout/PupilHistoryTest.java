@@ -183,7 +183,10 @@ class PupilHistoryTest {
     void rulesComeFromSettings() {
         DropoutRules rules = DropoutRules.from(Settings.defaults().with("dropout.absence.threshold.days", "5"));
 
-        assertThat(rules).isEqualTo(new DropoutRules(5, 30));
+        assertThat(rules.absenceThresholdDays()).isEqualTo(5);
+        assertThat(rules.lateEventWindowDays()).isEqualTo(30);
+        assertThat(rules.schoolDays().isSchoolDay(LocalDate.parse("2026-10-10"))).as("the calendar's make-up day")
+                .isTrue();
         assertThatThrownBy(() -> new DropoutRules(0, 30)).hasMessageContaining("dropout.absence.threshold.days");
     }
 }
