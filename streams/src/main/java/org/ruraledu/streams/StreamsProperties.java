@@ -41,6 +41,9 @@ public final class StreamsProperties {
         // so it resumes from them. Kafka 4.4's start-up scan still warns about each as if it were not: the
         // launcher's console turns that into one line (StateWipeNotice).
         props.put(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG, true);
+        // Their early-commit guard walks every store on each pass of the loop: measured, see the setting.
+        props.put(StreamsConfig.STATESTORE_UNCOMMITTED_MAX_BYTES_CONFIG,
+                settings.getLong("streams.statestore.uncommitted.max.bytes"));
         return props;
     }
 

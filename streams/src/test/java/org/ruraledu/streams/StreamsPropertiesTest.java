@@ -16,13 +16,16 @@ class StreamsPropertiesTest {
         assertThat(props).containsEntry("producer.batch.size", 262144)
                 .containsEntry("producer.compression.type", "lz4")
                 .containsEntry("main.consumer.max.partition.fetch.bytes", 65536)
-                .containsEntry("processing.guarantee", "exactly_once_v2");
+                .containsEntry("processing.guarantee", "exactly_once_v2")
+                .containsEntry("statestore.uncommitted.max.bytes", -1L);
     }
 
     @Test
     void anOperatorChangesThemWithTheRuraleduSettings() {
         Properties props = StreamsProperties.of(Settings.defaults().with(Map.of(
-                "streams.producer.compression.type", "zstd", "streams.producer.batch.size", "16384")));
-        assertThat(props).containsEntry("producer.compression.type", "zstd").containsEntry("producer.batch.size", 16384);
+                "streams.producer.compression.type", "zstd", "streams.producer.batch.size", "16384",
+                "streams.statestore.uncommitted.max.bytes", "67108864")));
+        assertThat(props).containsEntry("producer.compression.type", "zstd").containsEntry("producer.batch.size", 16384)
+                .containsEntry("statestore.uncommitted.max.bytes", 67108864L);
     }
 }
