@@ -83,7 +83,7 @@ class StreamsCrashRecoveryIT {
 
                 second.stop(PATIENCE);
                 try (Admin admin = broker.admin()) {
-                    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(members(admin, applicationId))
+                    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(members(admin, applicationId))
                             .as("a clean stop leaves the group").isEmpty());
                 }
             }

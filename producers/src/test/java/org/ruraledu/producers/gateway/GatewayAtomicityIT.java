@@ -67,7 +67,7 @@ class GatewayAtomicityIT {
         String next = Json.MAPPER.createArrayNode().add(TestData.climate(school)).add(TestData.climate(school))
                 .toString();
         assertThat(http.post(school, "climate-readings", next, token).statusCode()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(KafkaTopics.committedFor(InputKind.CLIMATE_READINGS.topic().name(), school)).hasSize(2));
     }
 }

@@ -109,7 +109,7 @@ class GatewayIT {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         assertThat(GatewayClient.json(response)).isEqualTo(Json.MAPPER.createObjectNode().put("accepted", 1)
                 .set("ids", Json.MAPPER.createArrayNode().add(meal.get("reportId").asText())));
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(KafkaTopics.committedFor(InputKind.MEAL_REPORTS.topic().name(), school.id()))
                         .singleElement().satisfies(r -> assertThat(InputKind.MEAL_REPORTS.topic().valueSerde()
                                 .deserializer().deserialize(r.topic(), r.value()).get("served")).isEqualTo(118)));
@@ -130,7 +130,7 @@ class GatewayIT {
         assertThat(body.get("ids")).extracting(JsonNode::asText).containsExactly(
                 batch.get(0).get(kind.idField()).asText(), batch.get(1).get(kind.idField()).asText(),
                 batch.get(2).get(kind.idField()).asText());
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(KafkaTopics.committedFor(kind.topic().name(), school.id())).hasSize(3));
     }
 
@@ -346,7 +346,7 @@ class GatewayIT {
 
         HttpResponse<String> accepted = http.post(school.id(), "meal-reports", correction.toString(), school.token());
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 KafkaTopics.committedFor(InputKind.MEAL_REPORTS.topic().name(), school.id())).hasSize(1));
     }
 
@@ -369,7 +369,7 @@ class GatewayIT {
             assertThat(e.get("field").asText()).isEqualTo("schoolId");
             assertThat(e.get("message").asText()).contains("is inactive", "RETURNED");
         });
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 KafkaTopics.committedFor(InputKind.STUDENT_STATUS.topic().name(), school.id())).hasSize(3));
     }
 
