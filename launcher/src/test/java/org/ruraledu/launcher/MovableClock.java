@@ -38,24 +38,40 @@ final class MovableClock extends Clock implements ShiftedClock {
         return ZoneOffset.UTC;
     }
 
+    /** The same clock seen in {@code zone}: it moves when this one does, and keeps telling its shift. */
     @Override
     public Clock withZone(ZoneId zone) {
-        MovableClock moved = this;
-        return new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return zone;
-            }
+        return new Zoned(zone, this);
+    }
 
-            @Override
-            public Clock withZone(ZoneId other) {
-                return moved.withZone(other);
-            }
+    /** {@link #withZone}'s clock: a {@link ShiftedClock} too, so the pipeline shifts Kafka timestamps alike. */
+    private static final class Zoned extends Clock implements ShiftedClock {
+        private final ZoneId zone;
+        private final MovableClock moved;
 
-            @Override
-            public Instant instant() {
-                return moved.instant();
-            }
-        };
+        Zoned(ZoneId zone, MovableClock moved) {
+            this.zone = zone;
+            this.moved = moved;
+        }
+
+        @Override
+        public Duration shift() {
+            return moved.shift();
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return zone;
+        }
+
+        @Override
+        public Clock withZone(ZoneId other) {
+            return moved.withZone(other);
+        }
+
+        @Override
+        public Instant instant() {
+            return moved.instant();
+        }
     }
 }
