@@ -245,10 +245,6 @@ final class SchoolCells implements Processor<Object, FigureChange, String, CellU
         static final CellMembership NONE = new CellMembership(new TreeMap<>(), Counts.none(), null);
         static final CellMembership NONE_UNSUMMED = new CellMembership(new TreeMap<>(), null, null);
 
-        CellMembership(TreeMap<String, Long> figures, Counts totals) {
-            this(figures, totals, null);
-        }
-
         /** The day (city time) the school's counters were last computed; null when not known. */
         LocalDate computedOn() {
             return updatedAt == null ? null : LocalDate.ofInstant(updatedAt, RecordRules.ZONE);

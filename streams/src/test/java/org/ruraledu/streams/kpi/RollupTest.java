@@ -134,7 +134,7 @@ class RollupTest {
         assertThat(read.totals()).isNull();
         assertThat(read.ownTally()).as("not known: not published").isNull();
 
-        SchoolCells.CellMembership now = new SchoolCells.CellMembership(read.figures(), counts(7));
+        SchoolCells.CellMembership now = new SchoolCells.CellMembership(read.figures(), counts(7), null);
         assertThat(RollupSerdes.MEMBERSHIPS.deserializer().deserialize("t",
                 RollupSerdes.MEMBERSHIPS.serializer().serialize("t", now))).isEqualTo(now);
     }
