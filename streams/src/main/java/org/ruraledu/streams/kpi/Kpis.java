@@ -171,10 +171,10 @@ public final class Kpis {
         Rollup.Levels levels = new Rollup(name, counting, schoolScope, retention, clock).aggregate(builder, changes);
         List<Metric> measured = List.copyOf(metrics);
         published.add(publish(name, "district", levels.districts().toStream(Named.as(name + "-district-rollup-changes")),
-                measured, standing ? StandingCells.rollupStore(Rollup.districtStore(name)) : null,
+                measured, standing ? new StandingCells(Rollup.districtStore(name)) : null,
                 counting.periods()));
         published.add(publish(name, "city", levels.city().toStream(Named.as(name + "-city-rollup-changes")),
-                measured, standing ? StandingCells.rollupStore(Rollup.cityStore(name)) : null,
+                measured, standing ? new StandingCells(Rollup.cityStore(name)) : null,
                 counting.periods()));
         if (levels.schools() != null) {
             SchoolKpis schoolKpis = new SchoolKpis(measured, targets);

@@ -2,7 +2,6 @@ package org.ruraledu.streams.kpi;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -10,24 +9,16 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
- * Where a KPI level's CURRENT cells are read for their daily re-stamp ({@link KpiProcessor}): the district and city
- * levels' rollup stores (the schools' own are re-stamped by {@link SchoolCells}).
+ * Where a KPI level's CURRENT cells are read for their daily re-stamp ({@link KpiProcessor}): the district or city
+ * level's rollup store (the schools' own are re-stamped by {@link SchoolCells}).
  *
- * @param storeName the store the cells are in (connected to the KPI processor)
- * @param reader    every CURRENT cell of the task's store, with its tally
+ * @param storeName the rollup store the cells are in (connected to the KPI processor)
  */
-record StandingCells(String storeName, Function<ProcessorContext<?, ?>, List<KeyValue<RollupKey, Tally>>> reader) {
+record StandingCells(String storeName) {
 
+    /** Every CURRENT cell of the task's store, with its tally. */
     List<KeyValue<RollupKey, Tally>> read(ProcessorContext<?, ?> context) {
-        return reader.apply(context);
-    }
-
-    /** The CURRENT cells of a district or city rollup store. */
-    static StandingCells rollupStore(String storeName) {
-        return new StandingCells(storeName, context -> current(context.getStateStore(storeName)));
-    }
-
-    private static List<KeyValue<RollupKey, Tally>> current(KeyValueStore<String, ValueAndTimestamp<Tally>> cells) {
+        KeyValueStore<String, ValueAndTimestamp<Tally>> cells = context.getStateStore(storeName);
         List<KeyValue<RollupKey, Tally>> standing = new ArrayList<>();
         try (KeyValueIterator<String, ValueAndTimestamp<Tally>> all = cells.all()) {
             all.forEachRemaining(cell -> {
